@@ -1,0 +1,1 @@
+"""Analysis stage: per-language spans over an article's clean text."""

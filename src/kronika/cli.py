@@ -1,0 +1,162 @@
+"""Command line: ``kronika extract``, ``kronika run``, ``kronika articles``, ``kronika show``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from kronika import __version__
+from kronika.errors import KronikaError
+from kronika.ingest.dates import parse_published
+from kronika.ingest.document import Skipped
+from kronika.model import Published, to_dict
+from kronika.pipeline import RunSummary, process
+
+DEFAULT_DB = "kronika.db"
+
+
+def _published_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Published | None:
+    if value is None:
+        return None
+    parsed = parse_published(value)
+    if parsed is None:
+        raise click.BadParameter("use YYYY-MM-DD, YYYY-MM or YYYY")
+    return parsed
+
+
+published_option = click.option(
+    "--published", metavar="DATE", callback=_published_option,
+    help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); overrides what the input says.",
+)
+lang_option = click.option(
+    "--lang", "language", metavar="ISO",
+    help="Language code (nl, en, …); overrides detection and what the input says.",
+)
+
+
+@click.group()
+@click.version_option(__version__, prog_name="kronika")
+def main() -> None:
+    """kronika: a sourced chronicle of political events from news text."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@published_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True)
+def extract(inputs: tuple[str, ...], published: Published | None, language: str | None, fmt: str) -> None:
+    """Print the analysed article(s) of INPUT as JSON, without storing anything.
+
+    INPUT is a file (text, HTML, JSONL, RSS/Atom, WARC), a directory, a URL, or - for stdin.
+    """
+    articles = []
+    skipped = 0
+    for item in process(inputs, language=language, published=published):
+        if isinstance(item, Skipped):
+            skipped += 1
+            click.echo(f"skipped {item.origin}: {item.reason} {item.detail}".rstrip(), err=True)
+        elif fmt == "jsonl":
+            click.echo(item.article.to_json())
+            articles.append(None)
+        else:
+            articles.append(item.article)
+    if fmt == "json" and articles:
+        if len(articles) > 1:
+            raise click.UsageError(f"the input holds {len(articles)} articles; use --format jsonl")
+        click.echo(json.dumps(to_dict(articles[0]), ensure_ascii=False, indent=2))
+    if not articles:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite store.")
+@click.option("--strict", is_flag=True, help="Exit with an error when any input is skipped.")
+@published_option
+@lang_option
+def run(inputs: tuple[str, ...], db: str, strict: bool, published: Published | None, language: str | None) -> None:
+    """Ingest and analyse INPUT into the store.
+
+    Re-running is safe: unchanged articles are not stored twice, a changed article at the
+    same URL or path becomes a new version, and an interrupted run is completed.
+    """
+    from tqdm import tqdm
+
+    from kronika.store import Store
+
+    summary = RunSummary()
+    try:
+        store = Store(db)
+    except KronikaError as error:
+        raise click.ClickException(str(error)) from error
+    with store:
+        run_id, interrupted = store.start_run(inputs)
+        if interrupted:
+            click.echo(f"An earlier run was interrupted; completing it now.", err=True)
+        progress = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
+        with progress:
+            for item in process(inputs, language=language, published=published):
+                if isinstance(item, Skipped):
+                    summary.skip(item.reason)
+                    store.record_skip(run_id, item.origin, item.reason, item.detail)
+                    progress.write(f"skipped {item.origin}: {item.reason} {item.detail}".rstrip(), file=sys.stderr)
+                else:
+                    try:
+                        result = store.put_article(item.article, location=item.location, origin=item.origin)
+                    except KronikaError as error:
+                        raise click.ClickException(str(error)) from error
+                    summary.add(result.value)
+                progress.update()
+        store.finish_run(run_id, summary.as_dict())
+    click.echo(summary.line())
+    if summary.processed == 0 or (strict and summary.skipped):
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True))
+@click.option("--all-versions", is_flag=True, help="Also list superseded versions.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def articles(db: str, all_versions: bool, fmt: str) -> None:
+    """List the stored articles."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        rows = list(store.articles(all_versions=all_versions))
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    for row in rows:
+        click.echo(_article_line(row))
+    click.echo(f"{len(rows):,} article{'s' if len(rows) != 1 else ''}", err=True)
+
+
+def _article_line(row: dict[str, Any]) -> str:
+    date = row["published_date"] or "-"
+    version = f" v{row['version']}" if row["version"] > 1 or not row["current"] else ""
+    title = row["title"] or row["location"] or ""
+    if len(title) > 70:
+        title = title[:69] + "…"
+    return (
+        f"{row['id']}{version}  {row['language']:<3}  {date:<10}  {row['sentences']:>4} sent  "
+        f"{(row['source'] or '-')[:24]:<24}  {title}"
+    )
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True))
+def show(article_id: str, db: str) -> None:
+    """Print one stored article as JSON."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        article = store.get_article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article {article_id} in {db}")
+    click.echo(json.dumps(to_dict(article), ensure_ascii=False, indent=2))

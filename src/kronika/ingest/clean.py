@@ -1,0 +1,106 @@
+"""Clean article text: normalise characters, drop page furniture, re-join broken paragraphs.
+
+All later spans index into the text this returns, so it is computed once, before analysis.
+What counts as furniture is data (``lang/xx`` and ``lang/<iso>/boilerplate.txt``); the
+logic here is the same for every language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from kronika.lang import LanguageData, load
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_MARKDOWN_ESCAPE = re.compile(r"\\([$*_#\[\]])")
+_TERMINAL = tuple(".!?…:;\"”’»)")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+
+#: Most text lines a caption and its credit lines span ("caption / photographer / agency /
+#: caption" is four); the lines between the two copies must each be this short.
+CAPTION_WINDOW = 4
+CREDIT_MAX_WORDS = 6
+#: A line at least this long that does not end a sentence, inside one paragraph, was
+#: hard-wrapped and is joined to the next.
+WRAP_MIN_CHARS = 50
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, one kind of newline and space, no invisible or control characters."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    text = _MARKDOWN_ESCAPE.sub(r"\1", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def clean_text(text: str, language: str) -> str:
+    """The clean article text: paragraphs separated by a blank line."""
+    data = load(language)
+    paragraphs = _paragraphs(normalize(text))
+    lines = [(p, line) for p, para in enumerate(paragraphs) for line in para]
+    lines = [(p, line) for p, line in lines if not _is_boilerplate(line, data)]
+    lines = _drop_repeated_captions(lines)
+    return _join(lines, data)
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    return [block.split("\n") for block in re.split(r"\n\s*\n", text.strip()) if block]
+
+
+def _is_boilerplate(line: str, data: LanguageData) -> bool:
+    return any(pattern.fullmatch(line) for pattern in data.boilerplate)
+
+
+def _drop_repeated_captions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drop a caption printed twice around its credit lines, and any line printed twice
+    in a row (keeping one copy)."""
+    drop: set[int] = set()
+    for i, (_, line) in enumerate(lines):
+        if i in drop:
+            continue
+        for j in range(i + 1, min(i + CAPTION_WINDOW, len(lines))):
+            if lines[j][1] != line:
+                continue
+            between = [text for _, text in lines[i + 1 : j]]
+            if not between:
+                drop.add(j)
+            elif all(_is_credit(text) for text in between):
+                drop.update(range(i, j + 1))
+            break
+    return [item for k, item in enumerate(lines) if k not in drop]
+
+
+def _is_credit(line: str) -> bool:
+    return len(line.split()) <= CREDIT_MAX_WORDS and not line.endswith(_TERMINAL)
+
+
+def _join(lines: list[tuple[int, str]], data: LanguageData) -> str:
+    out: list[str] = []
+    previous_paragraph = -1
+    for paragraph, line in lines:
+        if out:
+            same_paragraph = paragraph == previous_paragraph
+            if _continues(out[-1], line, data, same_paragraph):
+                out[-1] = f"{out[-1]} {line}"
+                previous_paragraph = paragraph
+                continue
+            out.append("\n" if same_paragraph else "\n\n")
+        out.append(line)
+        previous_paragraph = paragraph
+    return "".join(out)
+
+
+def _continues(before: str, line: str, data: LanguageData, same_paragraph: bool) -> bool:
+    """Whether ``line`` continues the sentence that ``before`` breaks off."""
+    tail = before.rsplit("\n", 1)[-1]
+    if tail.endswith(_TERMINAL) or not line:
+        return False
+    starts_lower = line[0].islower()
+    word = _LAST_WORD.search(tail)
+    dangling = bool(word) and word.group(1).lower() in data.dangling and tail[-1].isalpha()
+    if same_paragraph and len(tail) >= WRAP_MIN_CHARS and (line[0].isalnum() or starts_lower):
+        return True
+    return starts_lower or dangling

@@ -1,0 +1,47 @@
+"""HTML pages to documents with trafilatura: main text plus title, author, date, site name."""
+
+from __future__ import annotations
+
+import re
+
+from kronika.errors import InputError
+from kronika.ingest.dates import parse_published
+from kronika.ingest.document import RawDocument
+
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
+
+
+def looks_like_html(head: bytes) -> bool:
+    return bool(_HTML_START.match(head[:2048]))
+
+
+def parse_html(html: str, origin: str, url: str | None = None) -> RawDocument:
+    """Extract the article of an HTML page, or raise InputError("no text") if it has none."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (ValueError, TypeError) as error:  # trafilatura's reaction to unparseable markup
+        raise InputError("malformed HTML", str(error)) from error
+    text = extracted.text if extracted is not None else None
+    if not text or not text.strip():
+        raise InputError("no text", "no article text found in the HTML")
+    page_url = url or extracted.url
+    return RawDocument(
+        text=text,
+        origin=origin,
+        location=page_url,
+        url=page_url,
+        title=extracted.title,
+        author=extracted.author,
+        source=extracted.sitename,
+        language=None,
+        published=parse_published(extracted.date) if extracted.date else None,
+    )

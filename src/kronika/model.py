@@ -1,0 +1,232 @@
+"""The records that flow through every stage of the pipeline.
+
+These dataclasses are the stable contract of ``kronika extract`` (see DESIGN.md,
+"Record shapes"): fields may be added, never renamed. Every span carries ``start``
+and ``end`` character offsets into ``Article.text`` (the stored clean text) and the
+exact ``text`` of that slice.
+
+``to_dict`` / ``from_dict`` turn any record into plain JSON-ready data and back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal, TypeVar, Union
+
+Precision = Literal["day", "week", "month", "year"]
+Modality = Literal[
+    "occurred", "ongoing", "planned", "called_for", "threatened", "denied", "hypothetical"
+]
+
+
+@dataclass(slots=True)
+class Published:
+    """A publication date known to a precision: ``2020-08`` is ``month``."""
+
+    date: str
+    precision: Precision
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: Literal["PER", "ORG", "LOC", "MISC"]
+    entity_id: str | None = None
+    canonical: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    feature: str | None = None
+    precision: Literal["city", "region", "country"] | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: Precision
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    kind: str | None = None
+    vague: bool = False
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str
+    start: int | None = None
+    end: int | None = None
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    speaker: Speaker | None = None
+    cue: str | None = None
+    direct: bool = True
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Actor:
+    text: str
+    role: str
+    entity_id: str | None = None
+
+
+@dataclass(slots=True)
+class Magnitude:
+    low: float | None = None
+    high: float | None = None
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class AcledCode:
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(slots=True)
+class EventMention:
+    id: str
+    type: str
+    trigger: Span
+    sentence: Span
+    mode: str | None = None
+    modality: Modality = "occurred"
+    actors: list[Actor] = field(default_factory=list)
+    place: Place | None = None
+    date: TimeExpression | None = None
+    magnitudes: dict[str, Magnitude] = field(default_factory=dict)
+    attribution: str | None = None
+    acled: AcledCode | None = None
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class Claim:
+    article_id: str
+    field: str
+    value: Any
+    outlet: str | None = None
+    low: float | None = None
+    high: float | None = None
+    span: Span | None = None
+    attributed_to: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article: clean text, metadata and every analysed span."""
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+    language: str = "und"
+    published: Published | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(to_dict(self), ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: str) -> Article:
+        return from_dict(cls, json.loads(data))
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (or a list/dict of records) into JSON-ready data."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    if isinstance(record, list):
+        return [to_dict(item) for item in record]
+    if isinstance(record, dict):
+        return {key: to_dict(value) for key, value in record.items()}
+    return record
+
+
+R = TypeVar("R")
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Build a record of type ``cls`` from data made by :func:`to_dict`.
+
+    Unknown keys are ignored, so newer files load in older code.
+    """
+    hints = _field_types(cls)
+    kwargs = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
+    return cls(**kwargs)
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        return {k: _convert(item, v) for k, v in value.items()}
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return from_dict(hint, value)
+    return value

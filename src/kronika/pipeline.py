@@ -1,0 +1,100 @@
+"""The per-document pipeline: read → build (clean, language) → analysis stages.
+
+Stages are plain ``Article -> Article`` callables, in pipeline order; later issues append
+theirs to :data:`ANALYSIS_STAGES`. Failures become :class:`Skipped` items with a reason, so
+a batch never stops on one bad input.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kronika.analyze.sentences import split_sentences
+from kronika.errors import InputError
+from kronika.ingest.build import build_article
+from kronika.ingest.document import RawDocument, Skipped
+from kronika.ingest.sources import read_inputs
+from kronika.model import Article, Published
+
+Stage = Callable[[Article], Article]
+
+
+def add_sentences(article: Article) -> Article:
+    article.sentences = split_sentences(article.text, article.language)
+    return article
+
+
+ANALYSIS_STAGES: tuple[Stage, ...] = (add_sentences,)
+
+
+@dataclass(slots=True)
+class Processed:
+    """An analysed article with where it came from (for versioning and messages)."""
+
+    article: Article
+    location: str | None
+    origin: str
+
+
+def analyze(article: Article) -> Article:
+    for stage in ANALYSIS_STAGES:
+        article = stage(article)
+    return article
+
+
+def process(
+    inputs: Iterable[str], *, language: str | None = None, published: Published | None = None
+) -> Iterator[Processed | Skipped]:
+    """Analysed articles and skips from the inputs, in input order."""
+    for item in read_inputs(inputs):
+        if isinstance(item, Skipped):
+            yield item
+        else:
+            yield process_document(item, language=language, published=published)
+
+
+def process_document(
+    document: RawDocument, *, language: str | None = None, published: Published | None = None
+) -> Processed | Skipped:
+    try:
+        article = build_article(document, language=language, published=published)
+    except InputError as error:
+        return Skipped(document.origin, error.reason, error.detail)
+    return Processed(analyze(article), document.location, document.origin)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts of a run, printed as "5 articles: 5 stored, 0 skipped"."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    skips: Counter[str] = field(default_factory=Counter)
+
+    def add(self, outcome: str) -> None:
+        self.outcomes[outcome] += 1
+
+    def skip(self, reason: str) -> None:
+        self.skips[reason] += 1
+
+    @property
+    def processed(self) -> int:
+        return sum(self.outcomes.values())
+
+    @property
+    def skipped(self) -> int:
+        return sum(self.skips.values())
+
+    def line(self) -> str:
+        total = self.processed + self.skipped
+        parts = [f"{self.outcomes['stored']:,} stored"]
+        parts += [f"{n:,} {name}" for name, n in self.outcomes.items() if name != "stored" and n]
+        skipped = f"{self.skipped:,} skipped"
+        if self.skips:
+            skipped += ": " + ", ".join(f"{n:,} {reason}" for reason, n in self.skips.most_common())
+        noun = "article" if total == 1 else "articles"
+        return f"{total:,} {noun}: {', '.join(parts)}, {skipped}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"outcomes": dict(self.outcomes), "skips": dict(self.skips)}

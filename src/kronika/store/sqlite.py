@@ -1,0 +1,172 @@
+"""SQLite store.
+
+Each article is written in its own transaction, so a run killed at any moment leaves every
+earlier article stored and no half-written one; WAL keeps readers working meanwhile. The
+schema is built by numbered scripts in ``migrations/``; ``PRAGMA user_version`` says which
+have run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kronika.errors import StoreError
+from kronika.model import Article
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class PutResult(str, Enum):
+    STORED = "stored"
+    NEW_VERSION = "new version"
+    UNCHANGED = "unchanged"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(number, SQL) of every migration script, in order."""
+    folder = resources.files(__package__).joinpath("migrations")
+    scripts = sorted(p for p in folder.iterdir() if p.name.endswith(".sql"))
+    return [(int(p.name.split("_", 1)[0]), p.read_text(encoding="utf-8")) for p in scripts]
+
+
+class Store:
+    """An article store in one SQLite file."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open store {self.path}: {error}") from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.schema_version
+        for number, sql in migrations():
+            if number <= current:
+                continue
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    # --- articles -------------------------------------------------------------------
+
+    def put_article(self, article: Article, *, location: str | None = None, origin: str = "") -> PutResult:
+        """Store ``article`` in one transaction. The same id again changes nothing; a new
+        id at a known ``location`` becomes its next version."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                result = self._put(article, location, origin)
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot store article {article.id}: {error}") from error
+        return result
+
+    def _put(self, article: Article, location: str | None, origin: str) -> PutResult:
+        if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+            return PutResult.UNCHANGED
+        version, result = 1, PutResult.STORED
+        if location:
+            row = self.db.execute(
+                "SELECT MAX(version) FROM articles WHERE location = ?", (location,)
+            ).fetchone()
+            if row[0] is not None:
+                version, result = row[0] + 1, PutResult.NEW_VERSION
+                self.db.execute("UPDATE articles SET current = 0 WHERE location = ?", (location,))
+        published = article.published
+        self.db.execute(
+            """INSERT INTO articles (id, location, version, current, source, url, title, author,
+                   language, published_date, published_precision, text, record, origin, ingested_at)
+               VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (
+                article.id, location, version, article.source, article.url, article.title,
+                article.author, article.language, published.date if published else None,
+                published.precision if published else None, article.text,
+                article.to_json(), origin, _now(),
+            ),
+        )
+        return result
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return Article.from_json(row[0]) if row else None
+
+    def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
+        """Summary rows of the stored articles, oldest publication first."""
+        where = "" if all_versions else "WHERE current = 1"
+        cursor = self.db.execute(
+            f"""SELECT id, version, current, language, published_date, published_precision,
+                       source, title, url, location, length(text) AS chars,
+                       json_array_length(record, '$.sentences') AS sentences
+                FROM articles {where}
+                ORDER BY published_date IS NULL, published_date, ingested_at, id"""
+        )
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # --- runs -----------------------------------------------------------------------
+
+    def start_run(self, inputs: Sequence[str]) -> tuple[int, int]:
+        """Record a new run; returns its id and how many earlier runs were interrupted."""
+        interrupted = self.db.execute(
+            "UPDATE runs SET status = 'interrupted' WHERE status = 'running'"
+        ).rowcount
+        cursor = self.db.execute(
+            "INSERT INTO runs (started_at, status, inputs) VALUES (?, 'running', ?)",
+            (_now(), json.dumps(list(inputs), ensure_ascii=False)),
+        )
+        return int(cursor.lastrowid or 0), interrupted
+
+    def record_skip(self, run_id: int, origin: str, reason: str, detail: str) -> None:
+        self.db.execute(
+            "INSERT INTO skips (run_id, origin, reason, detail) VALUES (?, ?, ?, ?)",
+            (run_id, origin, reason, detail),
+        )
+
+    def finish_run(self, run_id: int, summary: dict[str, Any]) -> None:
+        self.db.execute(
+            "UPDATE runs SET status = 'done', finished_at = ?, summary = ? WHERE id = ?",
+            (_now(), json.dumps(summary), run_id),
+        )
+
+    def integrity_ok(self) -> bool:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
