@@ -19,6 +19,9 @@ _MARKDOWN_ESCAPE = re.compile(r"\\([$*_#\[\]])")
 _TERMINAL = tuple(".!?…:;\"”’»)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
 
+#: A line printed twice this short is a photo caption and both copies go; a longer one is a
+#: paragraph the page repeated, and one copy stays.
+CAPTION_MAX_CHARS = 300
 #: Most text lines a caption and its credit lines span ("caption / photographer / agency /
 #: caption" is four); the lines between the two copies must each be this short.
 CAPTION_WINDOW = 4
@@ -40,10 +43,13 @@ def clean_text(text: str, language: str) -> str:
     """The clean article text: paragraphs separated by a blank line."""
     data = load(language)
     paragraphs = _paragraphs(normalize(text))
-    lines = [(p, line) for p, para in enumerate(paragraphs) for line in para]
-    lines = [(p, line) for p, line in lines if not _is_boilerplate(line, data)]
+    lines = [(p, line) for p, para in enumerate(paragraphs) for line in para if line]
     lines = _drop_repeated_captions(lines)
-    return _join(lines, data)
+    lines = [(p, line) for p, line in lines if not _is_boilerplate(line, data)]
+    # furniture broken over two lines ("To contact the WSWS and the / ... visit:") is only
+    # recognisable once re-joined
+    lines = [(p, line) for p, line in _join(lines, data) if not _is_boilerplate(line, data)]
+    return _render(lines)
 
 
 def _paragraphs(text: str) -> list[list[str]]:
@@ -55,8 +61,8 @@ def _is_boilerplate(line: str, data: LanguageData) -> bool:
 
 
 def _drop_repeated_captions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Drop a caption printed twice around its credit lines, and any line printed twice
-    in a row (keeping one copy)."""
+    """Drop a caption printed twice, in a row or around its credit lines ("Getty Images");
+    of a longer line printed twice, drop the second copy."""
     drop: set[int] = set()
     for i, (_, line) in enumerate(lines):
         if i in drop:
@@ -64,11 +70,8 @@ def _drop_repeated_captions(lines: list[tuple[int, str]]) -> list[tuple[int, str
         for j in range(i + 1, min(i + CAPTION_WINDOW, len(lines))):
             if lines[j][1] != line:
                 continue
-            between = [text for _, text in lines[i + 1 : j]]
-            if not between:
-                drop.add(j)
-            elif all(_is_credit(text) for text in between):
-                drop.update(range(i, j + 1))
+            if all(_is_credit(text) for _, text in lines[i + 1 : j]):
+                drop.update(range(i, j + 1) if len(line) <= CAPTION_MAX_CHARS else [j])
             break
     return [item for k, item in enumerate(lines) if k not in drop]
 
@@ -77,25 +80,32 @@ def _is_credit(line: str) -> bool:
     return len(line.split()) <= CREDIT_MAX_WORDS and not line.endswith(_TERMINAL)
 
 
-def _join(lines: list[tuple[int, str]], data: LanguageData) -> str:
-    out: list[str] = []
-    previous_paragraph = -1
+def _join(lines: list[tuple[int, str]], data: LanguageData) -> list[tuple[int, str]]:
+    """Re-join lines that break a sentence: page breaks and hard wraps. A joined line keeps
+    the paragraph number of its first part."""
+    out: list[tuple[int, str]] = []
+    last_paragraph = -1
     for paragraph, line in lines:
-        if out:
-            same_paragraph = paragraph == previous_paragraph
-            if _continues(out[-1], line, data, same_paragraph):
-                out[-1] = f"{out[-1]} {line}"
-                previous_paragraph = paragraph
-                continue
-            out.append("\n" if same_paragraph else "\n\n")
-        out.append(line)
-        previous_paragraph = paragraph
-    return "".join(out)
+        if out and _continues(out[-1][1], line, data, paragraph == last_paragraph):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        else:
+            out.append((paragraph, line))
+        last_paragraph = paragraph
+    return out
+
+
+def _render(lines: list[tuple[int, str]]) -> str:
+    parts: list[str] = []
+    for k, (paragraph, line) in enumerate(lines):
+        if k:
+            parts.append("\n" if paragraph == lines[k - 1][0] else "\n\n")
+        parts.append(line)
+    return "".join(parts)
 
 
 def _continues(before: str, line: str, data: LanguageData, same_paragraph: bool) -> bool:
     """Whether ``line`` continues the sentence that ``before`` breaks off."""
-    tail = before.rsplit("\n", 1)[-1]
+    tail = before
     if tail.endswith(_TERMINAL) or not line:
         return False
     starts_lower = line[0].islower()
