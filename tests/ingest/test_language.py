@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import pytest
+
+from kronika.ingest.language import UNDETERMINED, identify_language
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "langid"
+LANGUAGES = ["nl", "en", "de", "fr", "es", "it", "pl", "ru", "uk", "be"]
+
+
+def lines(code: str) -> list[str]:
+    return [line for line in (FIXTURES / f"{code}.txt").read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_sentences_of_each_language(code: str) -> None:
+    """Sentences of ten words or more are identified; shorter ones may be "und", never wrong
+    by more than one line in twelve."""
+    answers = [(line, identify_language(line)) for line in lines(code)]
+    long_answers = [answer for line, answer in answers if len(line.split()) >= 10]
+    assert all(answer == code for answer in long_answers), answers
+    wrong = [line for line, answer in answers if answer not in (code, UNDETERMINED)]
+    assert len(wrong) <= 1, wrong
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_whole_article_of_each_language(code: str) -> None:
+    assert identify_language("\n\n".join(lines(code))) == code
+
+
+@pytest.mark.parametrize("text", ["", "OK", "Minsk", "12:30 — 14:00", "Strike!", "   \n "])
+def test_too_short_is_undetermined(text: str) -> None:
+    assert identify_language(text) == UNDETERMINED
+
+
+def test_article_half_in_one_language_half_in_another_is_undetermined() -> None:
+    text = " ".join(lines("nl")[3:]) + "\n\n" + " ".join(lines("ru")[3:])
+    assert identify_language(text) == UNDETERMINED
