@@ -58,7 +58,7 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
     for item in process(inputs, language=language, published=published):
         if isinstance(item, Skipped):
             skipped += 1
-            click.echo(f"skipped {item.origin}: {item.reason} {item.detail}".rstrip(), err=True)
+            click.echo(_skip_message(item), err=True)
         elif fmt == "jsonl":
             click.echo(item.article.to_json())
             articles.append(None)
@@ -96,14 +96,14 @@ def run(inputs: tuple[str, ...], db: str, strict: bool, published: Published | N
     with store:
         run_id, interrupted = store.start_run(inputs)
         if interrupted:
-            click.echo(f"An earlier run was interrupted; completing it now.", err=True)
+            click.echo("An earlier run was interrupted; completing it now.", err=True)
         progress = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
         with progress:
             for item in process(inputs, language=language, published=published):
                 if isinstance(item, Skipped):
                     summary.skip(item.reason)
                     store.record_skip(run_id, item.origin, item.reason, item.detail)
-                    progress.write(f"skipped {item.origin}: {item.reason} {item.detail}".rstrip(), file=sys.stderr)
+                    progress.write(_skip_message(item), file=sys.stderr)
                 else:
                     try:
                         result = store.put_article(item.article, location=item.location, origin=item.origin)
@@ -115,6 +115,10 @@ def run(inputs: tuple[str, ...], db: str, strict: bool, published: Published | N
     click.echo(summary.line())
     if summary.processed == 0 or (strict and summary.skipped):
         sys.exit(1)
+
+
+def _skip_message(skip: Skipped) -> str:
+    return f"skipped {skip.origin}: {skip.reason}" + (f": {skip.detail}" if skip.detail else "")
 
 
 @main.command()

@@ -8,6 +8,8 @@ from kronika.errors import InputError
 from kronika.ingest.dates import parse_published
 from kronika.ingest.document import RawDocument
 
+#: Extracted text shorter than this (without spaces) is navigation debris, not an article.
+MIN_TEXT_CHARS = 40
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
 
 
@@ -31,7 +33,7 @@ def parse_html(html: str, origin: str, url: str | None = None) -> RawDocument:
     except (ValueError, TypeError) as error:  # trafilatura's reaction to unparseable markup
         raise InputError("malformed HTML", str(error)) from error
     text = extracted.text if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len("".join(text.split())) < MIN_TEXT_CHARS:
         raise InputError("no text", "no article text found in the HTML")
     page_url = url or extracted.url
     return RawDocument(

@@ -1,0 +1,253 @@
+"""Every reader on files written here: text, HTML, JSONL, JSON, RSS, Atom, WARC, stdin, URLs."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import io
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kronika.ingest.document import RawDocument, Skipped
+from kronika.ingest.sources import read_inputs
+from kronika.model import Published
+from kronika.pipeline import Processed, process
+
+from tests.conftest import cli
+
+PARAGRAPH = (
+    "Thousands of dock workers walked off the job in the port on Monday, demanding higher "
+    "wages and the release of two union leaders who were detained last week."
+)
+HTML_PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head>
+<title>Dock workers strike | Harbour Times</title>
+<meta property="og:title" content="Dock workers strike over wages">
+<meta property="og:site_name" content="Harbour Times">
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2021-05-03T09:00:00Z">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Dock workers strike over wages</h1>
+<p>{PARAGRAPH}</p>
+<p>The union said the strike would continue until the government opened talks with the workers and their representatives.</p>
+</article>
+<footer>© 2021 Harbour Times. All rights reserved.</footer>
+</body></html>"""
+
+
+def documents(*inputs: str) -> list[RawDocument | Skipped]:
+    return list(read_inputs(inputs))
+
+
+def test_html_file_gives_text_and_metadata(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    [document] = documents(str(page))
+    assert isinstance(document, RawDocument)
+    assert PARAGRAPH in document.text
+    assert "Home" not in document.text and "All rights reserved" not in document.text
+    assert document.title == "Dock workers strike over wages"
+    assert document.author == "Jane Roe"
+    assert document.source == "Harbour Times"
+    assert document.published == Published("2021-05-03", "day")
+
+
+def test_malformed_html_still_gives_its_text(tmp_path: Path) -> None:
+    page = tmp_path / "broken.htm"
+    page.write_text(f"<html><body><div><p>{PARAGRAPH}<p>Second <b>bold <i>paragraph</b> about the strike and the talks that followed it in the port city.</div", encoding="utf-8")
+    [document] = documents(str(page))
+    assert isinstance(document, RawDocument)
+    assert "Thousands of dock workers" in document.text
+    assert document.published is None
+
+
+def test_html_without_article_text_is_skipped(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
+    [skip] = documents(str(page))
+    assert isinstance(skip, Skipped) and skip.reason == "no text"
+
+
+def test_jsonl_with_a_bad_line_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "text": PARAGRAPH, "published": "2021-05-03", "language": "en",
+                    "title": "Strike", "url": "https://example.org/1", "source": "Example"}),
+        "{not json",
+        json.dumps({"title": "no text field"}),
+        "",
+        json.dumps({"text": "Een tweede artikel over de staking in de haven van Rotterdam.",
+                    "published": {"date": "2021-05", "precision": "month"}}),
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    items = documents(str(path))
+    kinds = [type(item).__name__ for item in items]
+    assert kinds == ["RawDocument", "Skipped", "Skipped", "RawDocument"]
+    first, bad, missing, last = items
+    assert isinstance(first, RawDocument) and first.id == "a1" and first.url == "https://example.org/1"
+    assert first.published == Published("2021-05-03", "day") and first.language == "en"
+    assert isinstance(bad, Skipped) and bad.reason == "bad JSON" and "line 2" in bad.origin
+    assert isinstance(missing, Skipped) and "line 3" in missing.origin
+    assert isinstance(last, RawDocument) and last.published == Published("2021-05", "month")
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    path = tmp_path / "articles.json"
+    path.write_text(json.dumps([{"text": PARAGRAPH}, {"text": "Second article text about talks."}]))
+    assert [type(d).__name__ for d in documents(str(path))] == ["RawDocument", "RawDocument"]
+
+
+RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Harbour Times</title><link>https://example.org</link><description>news</description>
+<item><title>Dock strike</title><link>https://example.org/strike</link>
+<pubDate>Mon, 03 May 2021 09:00:00 +0000</pubDate>
+<content:encoded><![CDATA[<p>{PARAGRAPH}</p><p>Talks are planned for Friday.</p>]]></content:encoded></item>
+<item><title>Empty</title><link>https://example.org/empty</link></item>
+<item><title>Summary only</title><link>https://example.org/summary</link>
+<description>Rail workers announced a strike for next week.</description></item>
+</channel></rss>"""
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Havenkrant</title><id>urn:x</id>
+<updated>2021-05-04T00:00:00Z</updated>
+<entry><title>Staking</title><link href="https://example.nl/staking"/><id>urn:1</id>
+<published>2021-05-04T08:00:00Z</published><updated>2021-05-04T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Havenarbeiders legden maandag het werk neer.&lt;/p&gt;</content></entry>
+</feed>"""
+
+
+def test_rss_items_become_documents(tmp_path: Path) -> None:
+    path = tmp_path / "feed.rss"
+    path.write_text(RSS, encoding="utf-8")
+    first, empty, summary = documents(str(path))
+    assert isinstance(first, RawDocument)
+    assert first.title == "Dock strike" and first.url == "https://example.org/strike"
+    assert first.source == "Harbour Times" and first.published == Published("2021-05-03", "day")
+    assert PARAGRAPH in first.text and "<p>" not in first.text
+    assert isinstance(empty, Skipped) and empty.reason == "empty"
+    assert isinstance(summary, RawDocument) and summary.published is None
+
+
+def test_atom_entries_become_documents(tmp_path: Path) -> None:
+    path = tmp_path / "feed.atom"
+    path.write_text(ATOM, encoding="utf-8")
+    [entry] = documents(str(path))
+    assert isinstance(entry, RawDocument)
+    assert entry.text == "Havenarbeiders legden maandag het werk neer."
+    assert entry.url == "https://example.nl/staking" and entry.published == Published("2021-05-04", "day")
+
+
+def write_warc(path: Path, compress: bool) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=compress)
+        records = [
+            ("https://example.org/strike", "200 OK", "text/html; charset=utf-8", HTML_PAGE.encode()),
+            ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG...."),
+            ("https://example.org/gone", "404 Not Found", "text/html", b"<html>gone</html>"),
+            ("https://example.org/nav", "200 OK", "text/html", b"<html><body><nav>x</nav></body></html>"),
+        ]
+        for url, status, content_type, body in records:
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+
+
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_html_responses_become_documents(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    write_warc(path, compress=name.endswith(".gz"))
+    items = documents(str(path))
+    pages = [item for item in items if isinstance(item, RawDocument)]
+    assert len(pages) == 1
+    assert pages[0].url == "https://example.org/strike" and PARAGRAPH in pages[0].text
+    assert pages[0].published == Published("2021-05-03", "day")  # from the page, not the crawl
+    skips = [item for item in items if isinstance(item, Skipped)]
+    assert [s.reason for s in skips] == ["no text"]
+
+
+def test_directory_is_read_recursively_in_order_without_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a.txt").write_text("Eerste artikel over de staking in de haven.")
+    (tmp_path / "b" / "c.txt").write_text("Second article about the strike at the port.")
+    (tmp_path / ".git" / "config").write_text("x")
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x01")
+    items = documents(str(tmp_path))
+    assert [Path(item.origin).name for item in items] == ["a.txt", "c.txt"]
+
+
+def test_stdin_is_sniffed(tmp_path: Path) -> None:
+    result = cli("extract", "-", "--format", "jsonl", input=HTML_PAGE.encode())
+    article = json.loads(result.output)
+    assert article["title"] == "Dock workers strike over wages" and PARAGRAPH in article["text"]
+    result = cli("extract", "-", "--published", "2020-08-17", input="date 2020-08 Tekst van het artikel over de staking.".encode())
+    article = json.loads(result.output)
+    assert article["published"] == {"date": "2020-08-17", "precision": "day"}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802
+        pages = {
+            "/article": ("text/html; charset=utf-8", HTML_PAGE.encode()),
+            "/plain": ("text/plain", b"date 2021-05 De staking in de haven gaat door, zei de bond."),
+            "/huge": ("text/plain", b"x" * (21 * 1024 * 1024)),
+        }
+        if self.path not in pages:
+            self.send_error(404)
+            return
+        content_type, body = pages[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client stopped reading at its size cap
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+def test_urls_are_fetched_with_a_size_cap_and_only_over_http(server: str) -> None:
+    items = documents(f"{server}/article", f"{server}/plain", f"{server}/missing", f"{server}/huge", "file:///etc/passwd", "ftp://example.org/x")
+    article, plain, missing, huge, local, ftp = items
+    assert isinstance(article, RawDocument) and article.url == f"{server}/article"
+    assert article.title == "Dock workers strike over wages"
+    assert isinstance(plain, RawDocument) and plain.published == Published("2021-05", "month")
+    assert plain.url == f"{server}/plain"
+    assert isinstance(missing, Skipped) and "404" in missing.detail
+    assert isinstance(huge, Skipped) and "limit" in huge.detail
+    assert isinstance(local, Skipped) and "only http" in local.detail
+    assert isinstance(ftp, Skipped) and ftp.reason == "fetch failed"
+
+
+def test_pipeline_gives_analysed_articles(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("date 2020-08-17\n\nDe bond zei dat de\n\nstaking doorgaat. Dhr. Jansen is ca. 60 jaar.")
+    [item] = list(process([str(path)]))
+    assert isinstance(item, Processed)
+    article = item.article
+    assert article.language == "nl" and article.published == Published("2020-08-17", "day")
+    assert article.text == "De bond zei dat de staking doorgaat. Dhr. Jansen is ca. 60 jaar."
+    assert [article.text[s.start : s.end] for s in article.sentences] == [
+        "De bond zei dat de staking doorgaat.", "Dhr. Jansen is ca. 60 jaar."]
+    assert item.location == str(path.resolve())
