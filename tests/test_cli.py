@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, cli
+
+TEXT = "date 2020-08\n\nIn Minsk gingen zondag naar schatting 100.000 mensen de straat op. Dhr. Jansen was erbij."
+
+
+def test_extract_prints_one_article_as_json(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = cli("extract", str(path), "--published", "2020-08-17", "--lang", "nl", "--format", "json")
+    assert result.exit_code == 0
+    article = json.loads(result.stdout)
+    expected_keys = {"id", "source", "url", "title", "author", "language", "published", "text",
+                     "sentences", "entities", "places", "times", "quantities", "quotes", "events"}
+    assert expected_keys <= set(article)
+    assert article["published"] == {"date": "2020-08-17", "precision": "day"}
+    assert article["language"] == "nl"
+    assert [article["text"][s["start"] : s["end"]] for s in article["sentences"]] == [
+        "In Minsk gingen zondag naar schatting 100.000 mensen de straat op.", "Dhr. Jansen was erbij."]
+    assert len(article["id"]) == 16
+
+
+def test_extract_jsonl_does_many(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"id": "one", "text": "Workers struck at the port on Monday."},
+            {"text": "De havenarbeiders staakten maandag.", "language": "nl", "published": "2020-08-17",
+             "title": "Staking", "url": "https://example.nl/1", "source": "Krant"}]
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    result = cli("extract", str(path), "--format", "jsonl")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["id"] for a in out][0] == "one"
+    assert out[1]["url"] == "https://example.nl/1" and out[1]["source"] == "Krant" and out[1]["title"] == "Staking"
+    assert out[1]["published"] == {"date": "2020-08-17", "precision": "day"}
+    assert out[0]["published"] is None  # never "today"
+
+
+def test_extract_json_refuses_many_articles(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "one article here"}\n{"text": "another article here"}\n')
+    result = cli("extract", str(path))
+    assert result.exit_code != 0 and "--format jsonl" in result.output
+
+
+def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT)
+    assert cli("extract", str(path), "--published", "yesterday").exit_code == 2
+
+
+def test_example_corpus_runs(tmp_path: Path) -> None:
+    db = str(tmp_path / "k.db")
+    result = cli("run", str(EXAMPLES), "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "6 articles: 6 stored, 0 skipped"
+    listing = cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()
+    rows = [json.loads(line) for line in listing]
+    assert sorted(row["language"] for row in rows) == ["de", "en", "en", "fr", "nl", "nl"]
+    assert all(row["published_date"] and row["published_date"].startswith("2023-03") for row in rows)
+    shown = json.loads(cli("show", rows[0]["id"], "--db", db).stdout)
+    assert shown["id"] == rows[0]["id"] and shown["sentences"]
+
+
+def test_installed_command_runs(tmp_path: Path) -> None:
+    """The console entry point works as a real process (what the README tells users)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "kronika", "run", str(EXAMPLES), "--db", str(tmp_path / "k.db")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "6 articles: 6 stored, 0 skipped"
