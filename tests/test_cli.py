@@ -34,7 +34,7 @@ def test_extract_jsonl_does_many(tmp_path: Path) -> None:
     path.write_text("\n".join(json.dumps(r) for r in rows))
     result = cli("extract", str(path), "--format", "jsonl")
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [a["id"] for a in out][0] == "one"
+    assert out[0]["id"] == "one"
     assert out[1]["url"] == "https://example.nl/1" and out[1]["source"] == "Krant" and out[1]["title"] == "Staking"
     assert out[1]["published"] == {"date": "2020-08-17", "precision": "day"}
     assert out[0]["published"] is None  # never "today"

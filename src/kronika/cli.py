@@ -12,7 +12,7 @@ from kronika import __version__
 from kronika.errors import KronikaError
 from kronika.ingest.dates import parse_published
 from kronika.ingest.document import Skipped
-from kronika.model import Published, to_dict
+from kronika.model import Article, Published, to_dict
 from kronika.pipeline import RunSummary, process
 
 DEFAULT_DB = "kronika.db"
@@ -53,23 +53,21 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
 
     INPUT is a file (text, HTML, JSONL, RSS/Atom, WARC), a directory, a URL, or - for stdin.
     """
-    articles = []
-    skipped = 0
+    found: list[Article] = []
     for item in process(inputs, language=language, published=published):
         if isinstance(item, Skipped):
-            skipped += 1
             click.echo(_skip_message(item), err=True)
         elif fmt == "jsonl":
             click.echo(item.article.to_json())
-            articles.append(None)
+            found.append(item.article)
+        elif found:
+            raise click.UsageError("the input holds more than one article; use --format jsonl")
         else:
-            articles.append(item.article)
-    if fmt == "json" and articles:
-        if len(articles) > 1:
-            raise click.UsageError(f"the input holds {len(articles)} articles; use --format jsonl")
-        click.echo(json.dumps(to_dict(articles[0]), ensure_ascii=False, indent=2))
-    if not articles:
+            found.append(item.article)
+    if not found:
         sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(to_dict(found[0]), ensure_ascii=False, indent=2))
 
 
 @main.command()

@@ -204,13 +204,13 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
 
     Unknown keys are ignored, so newer files load in older code.
     """
-    hints = _field_types(cls)
+    hints = _field_types(cls)  # type: ignore[arg-type]  # classes are hashable
     kwargs = {name: _convert(hints[name], value) for name, value in data.items() if name in hints}
     return cls(**kwargs)
 
 
 @cache
-def _field_types(cls: type) -> dict[str, Any]:
+def _field_types(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -227,6 +227,6 @@ def _convert(hint: Any, value: Any) -> Any:
     if origin is dict:
         _, item = typing.get_args(hint)
         return {k: _convert(item, v) for k, v in value.items()}
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return from_dict(hint, value)
     return value

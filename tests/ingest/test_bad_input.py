@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kronika.ingest.decode import MAX_DOCUMENT_BYTES, decode
 from kronika.errors import InputError
+from kronika.ingest.decode import MAX_DOCUMENT_BYTES, decode
 from kronika.store import Store
 from tests.conftest import cli
 

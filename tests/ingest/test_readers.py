@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import http.server
 import io
 import json
@@ -16,7 +15,6 @@ from kronika.ingest.document import RawDocument, Skipped
 from kronika.ingest.sources import read_inputs
 from kronika.model import Published
 from kronika.pipeline import Processed, process
-
 from tests.conftest import cli
 
 PARAGRAPH = (
@@ -113,7 +111,7 @@ RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
 <description>Rail workers announced a strike for next week.</description></item>
 </channel></rss>"""
 
-ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Havenkrant</title><id>urn:x</id>
 <updated>2021-05-04T00:00:00Z</updated>
 <entry><title>Staking</title><link href="https://example.nl/staking"/><id>urn:1</id>
@@ -189,13 +187,13 @@ def test_stdin_is_sniffed(tmp_path: Path) -> None:
     result = cli("extract", "-", "--format", "jsonl", input=HTML_PAGE.encode())
     article = json.loads(result.output)
     assert article["title"] == "Dock workers strike over wages" and PARAGRAPH in article["text"]
-    result = cli("extract", "-", "--published", "2020-08-17", input="date 2020-08 Tekst van het artikel over de staking.".encode())
+    result = cli("extract", "-", "--published", "2020-08-17", input=b"date 2020-08 Tekst van het artikel over de staking.")
     article = json.loads(result.output)
     assert article["published"] == {"date": "2020-08-17", "precision": "day"}
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         pages = {
             "/article": ("text/html; charset=utf-8", HTML_PAGE.encode()),
             "/plain": ("text/plain", b"date 2021-05 De staking in de haven gaat door, zei de bond."),

@@ -53,10 +53,14 @@ def article_id(text: str, url: str | None = None) -> str:
 def _title(text: str) -> str | None:
     """The first paragraph when it reads as a headline: one short line, no final period."""
     first, _, rest = text.partition("\n\n")
-    if rest and "\n" not in first and len(first) <= TITLE_MAX_CHARS:
-        if not first.endswith((".", "!", "?", ":", "…")) and ". " not in first:
-            return first
-    return None
+    headline = (
+        rest
+        and "\n" not in first
+        and len(first) <= TITLE_MAX_CHARS
+        and not first.endswith((".", "!", "?", ":", "…"))
+        and ". " not in first
+    )
+    return first if headline else None
 
 
 def _take_top_matter(text: str, language: str) -> tuple[str, str | None, Published | None]:

@@ -110,7 +110,7 @@ def _continues(before: str, line: str, data: LanguageData, same_paragraph: bool)
         return False
     starts_lower = line[0].islower()
     word = _LAST_WORD.search(tail)
-    dangling = bool(word) and word.group(1).lower() in data.dangling and tail[-1].isalpha()
+    dangling = word is not None and word.group(1).lower() in data.dangling and tail[-1].isalpha()
     if same_paragraph and len(tail) >= WRAP_MIN_CHARS and (line[0].isalnum() or starts_lower):
         return True
     return starts_lower or dangling

@@ -50,11 +50,11 @@ def find_written_date(text: str, language: str | None = None) -> tuple[Published
             published = _published(match.group(3), str(month), match.group(2))
             if published:
                 return published, match
-    match = _NUMERIC_DMY.search(text)
-    if match:
-        published = _published(match.group(3), match.group(2), match.group(1))
+    numeric = _NUMERIC_DMY.search(text)
+    if numeric:
+        published = _published(numeric.group(3), numeric.group(2), numeric.group(1))
         if published:
-            return published, match
+            return published, numeric
     return None
 
 

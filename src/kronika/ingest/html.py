@@ -10,7 +10,7 @@ from kronika.ingest.document import RawDocument
 
 #: Extracted text shorter than this (without spaces) is navigation debris, not an article.
 MIN_TEXT_CHARS = 40
-_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.I | re.S)
+_HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE | re.DOTALL)
 
 
 def looks_like_html(head: bytes) -> bool:
@@ -32,7 +32,9 @@ def parse_html(html: str, origin: str, url: str | None = None) -> RawDocument:
         )
     except (ValueError, TypeError) as error:  # trafilatura's reaction to unparseable markup
         raise InputError("malformed HTML", str(error)) from error
-    text = extracted.text if extracted is not None else None
+    if extracted is None or isinstance(extracted, dict):  # a dict only with as_dict=True
+        raise InputError("no text", "no article text found in the HTML")
+    text = extracted.text
     if not text or len("".join(text.split())) < MIN_TEXT_CHARS:
         raise InputError("no text", "no article text found in the HTML")
     page_url = url or extracted.url

@@ -27,7 +27,7 @@ SAMPLE_CHARS = 500
 
 @cache
 def _classifier() -> Callable[[str], tuple[str, float]]:
-    import py3langid.langid as langid
+    from py3langid import langid
 
     identifier = langid.LanguageIdentifier.from_modelpath(
         langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
