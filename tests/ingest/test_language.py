@@ -36,3 +36,15 @@ def test_too_short_is_undetermined(text: str) -> None:
 def test_article_half_in_one_language_half_in_another_is_undetermined() -> None:
     text = " ".join(lines("nl")[3:]) + "\n\n" + " ".join(lines("ru")[3:])
     assert identify_language(text) == UNDETERMINED
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("sw", "Wafanyakazi wa bandari waligoma Jumatatu wakidai mishahara ya juu zaidi na kuachiliwa kwa viongozi wao."),
+        ("tr", "İşçiler pazartesi günü daha yüksek ücret talebiyle greve başladı ve sendika liderlerinin serbest bırakılmasını istedi."),
+        ("cs", "Dělníci v přístavu v pondělí vstoupili do stávky a požadovali vyšší mzdy a propuštění zadržených odborářů."),
+    ],
+)
+def test_language_without_a_folder_is_named_not_forced_into_ours(code: str, text: str) -> None:
+    assert identify_language(text) == code

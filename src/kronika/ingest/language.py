@@ -1,5 +1,8 @@
 """Language identification per article, offline, with py3langid.
 
+An article in a language without a ``lang/`` folder gets its own ISO code (py3langid knows
+97); otherwise the answer is one of ours, or "und".
+
 ``benchmarks/langid.py`` compares it with lingua-language-detector, both restricted to the
 languages that have a ``lang/`` folder, on 920 sentences (CoNLL-2002/2003 test sentences
 for nl and en, our own for the other eight). Accuracy was the same within one sentence
@@ -26,14 +29,17 @@ SAMPLE_CHARS = 500
 
 
 @cache
-def _classifier() -> Callable[[str], tuple[str, float]]:
+def _ranker() -> Callable[[str], list[tuple[str, float]]]:
+    """py3langid over all its 97 languages: (code, probability), best first."""
     from py3langid import langid
 
-    identifier = langid.LanguageIdentifier.from_modelpath(
-        langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True
-    )
-    identifier.set_languages([code for code in available() if code != "xx"])
-    return identifier.classify  # type: ignore[no-any-return]
+    model = langid.MODEL_DIR / langid.MODEL_FILE
+    return langid.LanguageIdentifier.from_modelpath(model, norm_probs=True).rank  # type: ignore[no-any-return]
+
+
+@cache
+def _ours() -> frozenset[str]:
+    return frozenset(code for code in available() if code != "xx")
 
 
 def identify_language(text: str) -> str:
@@ -56,5 +62,15 @@ def _window(text: str, centre: int) -> str:
 
 
 def _best(text: str) -> str:
-    code, probability = _classifier()(text)
-    return str(code) if probability >= MIN_CONFIDENCE else UNDETERMINED
+    """A language without a ``lang/`` folder (Swahili, Czech …) is named as such rather
+    than forced into the closest one we have, and is processed with the shared rules only.
+    Among ours, the probabilities are renormalised over our languages, as if the model
+    knew only those, which is more accurate for them (benchmarks/langid.py)."""
+    ranked = _ranker()(text)
+    code, probability = ranked[0]
+    if code not in _ours() and probability >= MIN_CONFIDENCE:
+        return str(code)
+    known = [(c, p) for c, p in ranked if c in _ours()]
+    total = sum(p for _, p in known)
+    code, probability = known[0]
+    return str(code) if total and probability / total >= MIN_CONFIDENCE else UNDETERMINED
