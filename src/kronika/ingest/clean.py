@@ -12,9 +12,8 @@ import unicodedata
 
 from kronika.lang import LanguageData, load
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MARKDOWN_ESCAPE = re.compile(r"\\([$*_#\[\]])")
 _TERMINAL = tuple(".!?…:;\"”’»)")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -34,7 +33,7 @@ WRAP_MIN_CHARS = 50
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of newline and space, no invisible or control characters."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    text = _INVISIBLE.sub("", text)
     text = _MARKDOWN_ESCAPE.sub(r"\1", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
@@ -57,7 +56,7 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 
 def _is_boilerplate(line: str, data: LanguageData) -> bool:
-    return any(pattern.fullmatch(line) for pattern in data.boilerplate)
+    return data.boilerplate.fullmatch(line) is not None
 
 
 def _drop_repeated_captions(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -35,6 +35,9 @@ _BOMS = (
 )
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
+
+
 def check_size(size: int, limit: int = MAX_DOCUMENT_BYTES) -> None:
     if size > limit:
         raise InputError(
@@ -79,5 +82,5 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f\x1b")
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control > len(sample) * 0.02

@@ -31,7 +31,8 @@ class LanguageData:
     numeric_abbreviations: frozenset[str]
     months: dict[str, int]
     dangling: frozenset[str]
-    boilerplate: tuple[re.Pattern[str], ...]
+    boilerplate: re.Pattern[str]
+    """All furniture patterns as one alternation: one match attempt per line."""
 
 
 def available() -> list[str]:
@@ -63,7 +64,7 @@ def load(code: str) -> LanguageData:
         numeric_abbreviations=frozenset(numeric),
         months=months,
         dangling=frozenset(word.lower() for word in _lines(code, "dangling.txt")),
-        boilerplate=tuple(re.compile(p, re.IGNORECASE) for p in patterns),
+        boilerplate=re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE),
     )
 
 
