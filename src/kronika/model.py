@@ -11,6 +11,7 @@ exact ``text`` of that slice.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import types
 import typing
@@ -183,6 +184,11 @@ class Article:
     @classmethod
     def from_json(cls, data: str) -> Article:
         return from_dict(cls, json.loads(data))
+
+
+def content_id(text: str, url: str | None = None) -> str:
+    """A stable id for content: the first 16 hex digits of SHA-256 over the url and text."""
+    return hashlib.sha256(f"{url or ''}\x00{text}".encode()).hexdigest()[:16]
 
 
 def to_dict(record: Any) -> Any:

@@ -49,6 +49,17 @@ def test_changed_content_at_the_same_location_is_a_new_version(tmp_path: Path) -
     assert {row["id"] for row in every} == {"v1", "v2"}
 
 
+def test_changed_content_under_a_given_id_is_a_new_version(tmp_path: Path) -> None:
+    """Guards a lost update: JSONL input gives its own id, so the id alone cannot tell
+    versions apart."""
+    with Store(tmp_path / "k.db") as store:
+        store.put_article(article("old text", "given-7"), location="given-7")
+        assert store.put_article(article("new text", "given-7"), location="given-7") is PutResult.NEW_VERSION
+        latest = store.get_article("given-7")
+        assert latest is not None and latest.text == "new text"
+        assert store.count() == 2
+
+
 def test_stored_article_round_trips(tmp_path: Path) -> None:
     original = article("Round trip text.", "rt")
     with Store(tmp_path / "k.db") as store:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 from kronika.errors import InputError
@@ -11,7 +10,7 @@ from kronika.ingest.dates import dateline
 from kronika.ingest.document import RawDocument
 from kronika.ingest.language import UNDETERMINED, identify_language
 from kronika.lang import available
-from kronika.model import Article, Published
+from kronika.model import Article, Published, content_id
 
 #: The top matter (title, byline, dateline) sits within the first lines of an article.
 TOP_LINES = 6
@@ -33,7 +32,7 @@ def build_article(
         raise InputError("no text", "nothing left after removing boilerplate")
     clean, author, found_date = _take_top_matter(clean, code)
     return Article(
-        id=document.id or article_id(clean, document.url),
+        id=document.id or content_id(clean, document.url),
         text=clean,
         source=document.source,
         url=document.url,
@@ -42,12 +41,6 @@ def build_article(
         language=code,
         published=published or document.published or found_date,
     )
-
-
-def article_id(text: str, url: str | None = None) -> str:
-    """A stable id: the first 16 hex digits of SHA-256 over the url (if any) and clean text."""
-    digest = hashlib.sha256(f"{url or ''}\x00{text}".encode())
-    return digest.hexdigest()[:16]
 
 
 def _title(text: str) -> str | None:

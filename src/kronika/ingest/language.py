@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import islice
 from functools import cache
+from itertools import islice
 
 from kronika.lang import available
 

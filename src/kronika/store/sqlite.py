@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika.errors import StoreError
-from kronika.model import Article
+from kronika.model import Article, content_id
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -82,8 +82,8 @@ class Store:
     # --- articles -------------------------------------------------------------------
 
     def put_article(self, article: Article, *, location: str | None = None, origin: str = "") -> PutResult:
-        """Store ``article`` in one transaction. The same id again changes nothing; a new
-        id at a known ``location`` becomes its next version."""
+        """Store ``article`` in one transaction. The same content again changes nothing;
+        changed content at a known ``location`` becomes its next version."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -97,7 +97,8 @@ class Store:
         return result
 
     def _put(self, article: Article, location: str | None, origin: str) -> PutResult:
-        if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
+        content_hash = content_id(article.text, article.url)
+        if self.db.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone():
             return PutResult.UNCHANGED
         version, result = 1, PutResult.STORED
         if location:
@@ -109,11 +110,12 @@ class Store:
                 self.db.execute("UPDATE articles SET current = 0 WHERE location = ?", (location,))
         published = article.published
         self.db.execute(
-            """INSERT INTO articles (id, location, version, current, source, url, title, author,
-                   language, published_date, published_precision, text, record, origin, ingested_at)
-               VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT INTO articles (content_hash, id, location, version, current, source, url,
+                   title, author, language, published_date, published_precision, text, record,
+                   origin, ingested_at)
+               VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (
-                article.id, location, version, article.source, article.url, article.title,
+                content_hash, article.id, location, version, article.source, article.url, article.title,
                 article.author, article.language, published.date if published else None,
                 published.precision if published else None, article.text,
                 article.to_json(), origin, _now(),
@@ -122,7 +124,10 @@ class Store:
         return result
 
     def get_article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
+        """The stored article with this id (its latest version)."""
+        row = self.db.execute(
+            "SELECT record FROM articles WHERE id = ? ORDER BY version DESC LIMIT 1", (article_id,)
+        ).fetchone()
         return Article.from_json(row[0]) if row else None
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:

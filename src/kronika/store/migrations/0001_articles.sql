@@ -1,7 +1,9 @@
--- Articles, one row per version. A changed text at the same location (URL, file path or
--- given id) is a new row with version + 1; the older row stays, with current = 0.
+-- Articles, one row per version, keyed by a hash of the content. A changed text at the same
+-- location (URL, file path or given id) is a new row with version + 1; the older row stays,
+-- with current = 0. `id` is the article's id (the input's own, else the content hash).
 CREATE TABLE articles (
-    id                  TEXT PRIMARY KEY,
+    content_hash        TEXT PRIMARY KEY,
+    id                  TEXT NOT NULL,
     location            TEXT,
     version             INTEGER NOT NULL DEFAULT 1,
     current             INTEGER NOT NULL DEFAULT 1,
@@ -17,6 +19,7 @@ CREATE TABLE articles (
     origin              TEXT,
     ingested_at         TEXT NOT NULL
 );
+CREATE INDEX articles_id ON articles (id, version);
 CREATE INDEX articles_location ON articles (location, version);
 CREATE INDEX articles_published ON articles (published_date);
 
