@@ -91,6 +91,15 @@ def test_strict_makes_any_skip_an_error_but_keeps_what_was_stored(corpus: Path, 
     assert cli("run", str(corpus / "good.txt"), "--db", str(db), "--strict").exit_code == 0
 
 
+def test_oversized_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"text": "x" * (MAX_DOCUMENT_BYTES + 10)}) + "\n")
+        handle.write(json.dumps({"text": GOOD}) + "\n")
+    result = cli("run", str(path), "--db", str(tmp_path / "k.db"))
+    assert result.stdout.strip() == "2 articles: 1 stored, 1 skipped: 1 too large"
+
+
 def test_missing_input_is_reported(tmp_path: Path) -> None:
     result = cli("run", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "k.db"))
     assert result.exit_code == 1 and "not found" in result.stderr

@@ -64,6 +64,17 @@ def test_malformed_html_still_gives_its_text(tmp_path: Path) -> None:
     assert document.published is None
 
 
+def test_html_in_a_declared_legacy_encoding(tmp_path: Path) -> None:
+    body = "Рабочие тракторного завода вышли на забастовку. " * 4
+    page = tmp_path / "ru.html"
+    page.write_bytes(
+        f'<html><head><meta charset="windows-1251"><title>Забастовка</title></head>'
+        f"<body><article><p>{body}</p></article></body></html>".encode("cp1251")
+    )
+    [document] = documents(str(page))
+    assert isinstance(document, RawDocument) and body.strip() in document.text
+
+
 def test_html_without_article_text_is_skipped(tmp_path: Path) -> None:
     page = tmp_path / "empty.html"
     page.write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")

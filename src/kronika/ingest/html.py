@@ -13,6 +13,15 @@ MIN_TEXT_CHARS = 40
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE | re.DOTALL)
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in a ``<meta>`` tag near its top."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None
+
+
 def looks_like_html(head: bytes) -> bool:
     return bool(_HTML_START.match(head[:2048]))
 

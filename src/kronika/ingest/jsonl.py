@@ -4,29 +4,44 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 from kronika.errors import InputError
 from kronika.ingest.dates import parse_published
-from kronika.ingest.decode import check_size, decode
+from kronika.ingest.decode import MAX_DOCUMENT_BYTES, decode
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.model import Published
 
 
-def read_jsonl(lines: Iterable[bytes], origin: str) -> Iterator[RawDocument | Skipped]:
-    for number, raw in enumerate(lines, start=1):
+def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[RawDocument | Skipped]:
+    """Documents from a JSON Lines stream, read one bounded line at a time."""
+    for number, raw in enumerate(_bounded_lines(stream), start=1):
         where = f"{origin} line {number}"
+        if raw is None:
+            yield Skipped(where, "too large", f"line over the {MAX_DOCUMENT_BYTES // 2**20} MiB limit")
+            continue
         if not raw.strip():
             continue
         try:
-            check_size(len(raw))
             record = json.loads(decode(raw))
             yield document_from_record(record, where)
         except json.JSONDecodeError as error:
             yield Skipped(where, "bad JSON", error.msg)
         except InputError as error:
             yield Skipped(where, error.reason, error.detail)
+
+
+def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
+    """Lines of ``stream``; ``None`` stands for a line over the limit, which is never held
+    in memory whole."""
+    while line := stream.readline(MAX_DOCUMENT_BYTES + 1):
+        if len(line) <= MAX_DOCUMENT_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(MAX_DOCUMENT_BYTES)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def document_from_record(record: Any, origin: str) -> RawDocument:

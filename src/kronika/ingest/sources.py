@@ -18,10 +18,10 @@ from kronika.ingest.decode import check_size, decode
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.ingest.feeds import looks_like_feed, read_feed
 from kronika.ingest.fetch import fetch, is_url
-from kronika.ingest.html import looks_like_html, parse_html
+from kronika.ingest.html import declared_charset, looks_like_html, parse_html
 from kronika.ingest.jsonl import document_from_record, read_jsonl
 from kronika.ingest.text import parse_text
-from kronika.ingest.warc import read_warc
+from kronika.ingest.warc import charset_of, read_warc
 
 TEXT = (".txt", ".text")
 HTML = (".html", ".htm", ".xhtml")
@@ -88,7 +88,7 @@ def _read_file(path: Path) -> Iterator[Item]:
     if suffix in TEXT:
         yield _with_location(parse_text(decode(data), origin), location)
     elif suffix in HTML:
-        yield _with_location(parse_html(decode(data), origin), location)
+        yield _with_location(parse_html(decode(data, declared_charset(data)), origin), location)
     elif suffix in FEED:
         yield from read_feed(data, origin)
     elif suffix in JSON:
@@ -105,7 +105,8 @@ def _read_url(url: str) -> Iterator[Item]:
     fetched = fetch(url)
     content_type = fetched.content_type.lower()
     if "html" in content_type:
-        yield parse_html(decode(fetched.body), url, fetched.url)
+        declared = charset_of(content_type) or declared_charset(fetched.body)
+        yield parse_html(decode(fetched.body, declared), url, fetched.url)
         return
     for item in _read_bytes(fetched.body, url, sniff_type=content_type):
         if isinstance(item, RawDocument) and item.url is None:
@@ -122,9 +123,9 @@ def _read_bytes(data: bytes, origin: str, sniff_type: str = "") -> Iterator[Item
     elif "xml" in sniff_type or looks_like_feed(head):
         yield from read_feed(data, origin)
     elif looks_like_html(head):
-        yield parse_html(decode(data), origin)
+        yield parse_html(decode(data, declared_charset(data)), origin)
     elif head.startswith(b"{"):
-        yield from read_jsonl(data.splitlines(), origin)
+        yield from read_jsonl(io.BytesIO(data), origin)
     elif head.startswith(b"["):
         yield from _read_json(data, origin)
     else:

@@ -31,14 +31,15 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[RawDocument | Skipped]:
                 continue
             body = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
             try:
-                yield parse_html(decode(body, _charset(content_type)), where, url)
+                yield parse_html(decode(body, charset_of(content_type)), where, url)
             except InputError as error:
                 yield Skipped(where, error.reason, error.detail)
     except ArchiveLoadFailed as error:
         raise InputError("bad WARC", str(error)) from error
 
 
-def _charset(content_type: str) -> str | None:
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of an HTTP Content-Type."""
     for part in content_type.split(";"):
         key, _, value = part.strip().partition("=")
         if key == "charset" and value:
