@@ -5,9 +5,11 @@ An article in a language without a ``lang/`` folder gets its own ISO code (py3la
 
 ``benchmarks/langid.py`` compares it with lingua-language-detector, both restricted to the
 languages that have a ``lang/`` folder, on 920 sentences (CoNLL-2002/2003 test sentences
-for nl and en, our own for the other eight). Accuracy was the same within one sentence
-(py3langid 0.998, lingua 0.992 with its own "und" rule) but py3langid read about 1.0 M
-characters/s against lingua's 0.3 M, and language ID runs on every article.
+for nl and en, our own for the other eight). Accuracy was the same within a few sentences
+(this module 0.998 with no wrong answer, lingua 0.992 with its own "und" rule), but plain
+py3langid read about 1.0 M characters/s against lingua's 0.25 M, and this module, which
+ranks all 97 languages once per sample, still ran 1.5-2.5 times as fast as lingua in the
+same runs; language ID runs on every article.
 """
 
 from __future__ import annotations
