@@ -6,9 +6,10 @@ followed by white space ends a sentence unless the next word starts in lower cas
 period belongs to an abbreviation of the article's language (``lang/<iso>/abbreviations.txt``),
 an initial ("A. Loekasjenko"), or an ordinal day before a month name ("9. August").
 
-We use this scanner rather than syntok for speed: on the seeds syntok segments about
-0.7 million characters/s, which alone would cap ingestion near 200 articles/s, while this
-scanner runs at about 10 million characters/s (benchmarks/ingest.py measures the stage).
+We use this scanner rather than syntok. On the sentence breaks of the CoNLL-2002/2003 test
+splits (``benchmarks/sentences.py``) it scores boundary F1 0.881 (nl) and 0.908 (en)
+against syntok's 0.868 and 0.887, at about three times syntok's speed; syntok alone
+(0.8 M characters/s) would cap ingestion below the 300 articles/s we aim for.
 """
 
 from __future__ import annotations
