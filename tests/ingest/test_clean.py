@@ -108,6 +108,15 @@ def test_hard_wrapped_paragraph_is_unwrapped() -> None:
     )
 
 
+def test_paragraph_breaks_survive_a_join() -> None:
+    """Guards the separator after a re-joined line: the line that follows the joined part
+    in the same paragraph stays in that paragraph."""
+    text = "Talks with the\n\nUkrainian side went on.\nShort second line\n\nNew paragraph."
+    assert clean_text(text, "en") == (
+        "Talks with the Ukrainian side went on.\nShort second line\n\nNew paragraph."
+    )
+
+
 def test_normalize_characters() -> None:
     assert normalize("a\u00a0b\u200bc\r\nd\u00ade\tf  g\x07") == "a bc\nde f g"
     assert normalize("costs \\$10 billion") == "costs $10 billion"

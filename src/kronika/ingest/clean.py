@@ -80,16 +80,14 @@ def _is_credit(line: str) -> bool:
 
 
 def _join(lines: list[tuple[int, str]], data: LanguageData) -> list[tuple[int, str]]:
-    """Re-join lines that break a sentence: page breaks and hard wraps. A joined line keeps
-    the paragraph number of its first part."""
+    """Re-join lines that break a sentence: page breaks and hard wraps. A joined line takes
+    the paragraph number of its last part, which the line after it is compared with."""
     out: list[tuple[int, str]] = []
-    last_paragraph = -1
     for paragraph, line in lines:
-        if out and _continues(out[-1][1], line, data, paragraph == last_paragraph):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {line}")
+        if out and _continues(out[-1][1], line, data, paragraph == out[-1][0]):
+            out[-1] = (paragraph, f"{out[-1][1]} {line}")
         else:
             out.append((paragraph, line))
-        last_paragraph = paragraph
     return out
 
 
@@ -103,13 +101,12 @@ def _render(lines: list[tuple[int, str]]) -> str:
 
 
 def _continues(before: str, line: str, data: LanguageData, same_paragraph: bool) -> bool:
-    """Whether ``line`` continues the sentence that ``before`` breaks off."""
-    tail = before
-    if tail.endswith(_TERMINAL) or not line:
+    """Whether ``line`` continues the sentence that ``before`` breaks off: a hard wrap inside
+    a paragraph, or a page break before a lower-case word or after a word like "the"."""
+    if before.endswith(_TERMINAL) or not line:
         return False
-    starts_lower = line[0].islower()
-    word = _LAST_WORD.search(tail)
-    dangling = word is not None and word.group(1).lower() in data.dangling and tail[-1].isalpha()
-    if same_paragraph and len(tail) >= WRAP_MIN_CHARS and (line[0].isalnum() or starts_lower):
+    if same_paragraph and len(before) >= WRAP_MIN_CHARS and line[0].isalnum():
         return True
-    return starts_lower or dangling
+    word = _LAST_WORD.search(before)
+    dangling = word is not None and word.group(1).lower() in data.dangling and before[-1].isalpha()
+    return line[0].islower() or dangling
