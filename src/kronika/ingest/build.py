@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kronika.errors import InputError
-from kronika.ingest.clean import clean_text, normalize
+from kronika.ingest.clean import clean_text
 from kronika.ingest.dates import dateline
 from kronika.ingest.document import RawDocument
 from kronika.ingest.language import UNDETERMINED, identify_language
@@ -23,12 +23,11 @@ def build_article(
 ) -> Article:
     """Clean ``document`` into an article. ``language`` and ``published`` override what the
     document says; the document's own values override what is detected."""
-    text = normalize(document.text)
-    code = (language or document.language or "").lower() or identify_language(text)
+    code = (language or document.language or "").lower() or identify_language(document.text)
     if code != UNDETERMINED and code not in available():
         code = code[:2] if code[:2] in available() else code
-    clean = clean_text(text, code)
-    if not clean.strip():
+    clean = clean_text(document.text, code)
+    if not clean:
         raise InputError("no text", "nothing left after removing boilerplate")
     clean, author, found_date = _take_top_matter(clean, code)
     return Article(
