@@ -53,6 +53,14 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
     assert cli("extract", str(path), "--published", "yesterday").exit_code == 2
 
 
+def test_bad_language_option_is_a_usage_error_and_a_language_without_folder_works(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT)
+    assert cli("extract", str(path), "--lang", "dutch!").exit_code == 2
+    article = json.loads(cli("extract", str(path), "--lang", "SW").stdout)
+    assert article["language"] == "sw" and article["sentences"]
+
+
 def test_example_corpus_runs(tmp_path: Path) -> None:
     db = str(tmp_path / "k.db")
     result = cli("run", str(EXAMPLES), "--db", db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any
 
@@ -27,12 +28,20 @@ def _published_option(_ctx: click.Context, _param: click.Parameter, value: str |
     return parsed
 
 
+def _language_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not re.fullmatch(r"[A-Za-z]{2,3}", value):
+        raise click.BadParameter("use an ISO 639 code such as nl, en or ru")
+    return value.lower()
+
+
 published_option = click.option(
     "--published", metavar="DATE", callback=_published_option,
     help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY); overrides what the input says.",
 )
 lang_option = click.option(
-    "--lang", "language", metavar="ISO",
+    "--lang", "language", metavar="ISO", callback=_language_option,
     help="Language code (nl, en, …); overrides detection and what the input says.",
 )
 
