@@ -59,10 +59,12 @@ def process_document(
     document: RawDocument, *, language: str | None = None, published: Published | None = None
 ) -> Processed | Skipped:
     try:
-        article = build_article(document, language=language, published=published)
+        article = analyze(build_article(document, language=language, published=published))
     except InputError as error:
         return Skipped(document.origin, error.reason, error.detail)
-    return Processed(analyze(article), document.location, document.origin)
+    except Exception as error:  # noqa: BLE001 - a bug met by one article must not end a batch
+        return Skipped(document.origin, "internal error", f"{type(error).__name__}: {error}")
+    return Processed(article, document.location, document.origin)
 
 
 @dataclass(slots=True)

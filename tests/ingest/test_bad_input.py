@@ -100,6 +100,40 @@ def test_oversized_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path) 
     assert result.stdout.strip() == "2 articles: 1 stored, 1 skipped: 1 too large"
 
 
+def test_truncated_warc_gz_is_skipped(tmp_path: Path) -> None:
+    from tests.ingest.test_readers import write_warc
+
+    whole = tmp_path / "whole.warc.gz"
+    write_warc(whole, compress=True)
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole.read_bytes()[:300])  # inside the first record's gzip member
+    result = cli("run", str(cut), str(whole), "--db", str(tmp_path / "k.db"))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("3 articles: 1 stored, 2 skipped:")
+    assert "1 bad WARC" in result.stdout and "cut.warc.gz: bad WARC" in result.stderr
+
+
+def test_an_unexpected_failure_in_a_stage_skips_only_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kronika import pipeline
+    from kronika.model import Article
+
+    def fragile(article: Article) -> Article:
+        if "dinsdag" in article.text:
+            raise RuntimeError("stage bug")
+        return article
+
+    monkeypatch.setattr(pipeline, "ANALYSIS_STAGES", (*pipeline.ANALYSIS_STAGES, fragile))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD)
+    (folder / "b.txt").write_text(GOOD.replace("maandag", "dinsdag"))
+    result = cli("run", str(folder), "--db", str(tmp_path / "k.db"))
+    assert result.stdout.strip() == "2 articles: 1 stored, 1 skipped: 1 internal error"
+    assert "RuntimeError: stage bug" in result.stderr
+
+
 def test_missing_input_is_reported(tmp_path: Path) -> None:
     result = cli("run", str(tmp_path / "nope.txt"), "--db", str(tmp_path / "k.db"))
     assert result.exit_code == 1 and "not found" in result.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -61,6 +62,8 @@ def _guard(origin: str, items: Iterator[Item]) -> Iterator[Item]:
         yield Skipped(origin, error.reason, error.detail)
     except OSError as error:
         yield Skipped(origin, "unreadable", error.strerror or str(error))
+    except (EOFError, zlib.error) as error:  # a truncated or corrupt .gz
+        yield Skipped(origin, "unreadable", f"truncated or corrupt compressed data ({error})")
 
 
 def _suffix(path: Path) -> str:

@@ -19,8 +19,10 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[RawDocument | Skipped]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    records = 0
     try:
         for record in ArchiveIterator(stream):
+            records += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -36,6 +38,8 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[RawDocument | Skipped]:
                 yield Skipped(where, error.reason, error.detail)
     except ArchiveLoadFailed as error:
         raise InputError("bad WARC", str(error)) from error
+    if records == 0:
+        raise InputError("bad WARC", "no WARC record could be read (truncated or not a WARC file)")
 
 
 def charset_of(content_type: str) -> str | None:
