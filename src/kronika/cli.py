@@ -62,21 +62,22 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
 
     INPUT is a file (text, HTML, JSONL, RSS/Atom, WARC), a directory, a URL, or - for stdin.
     """
-    found: list[Article] = []
+    printed = 0
+    single: Article | None = None
     for item in process(inputs, language=language, published=published):
         if isinstance(item, Skipped):
             click.echo(_skip_message(item), err=True)
         elif fmt == "jsonl":
             click.echo(item.article.to_json())
-            found.append(item.article)
-        elif found:
+            printed += 1
+        elif single is not None:
             raise click.UsageError("the input holds more than one article; use --format jsonl")
         else:
-            found.append(item.article)
-    if not found:
+            single = item.article
+    if single is not None:
+        click.echo(json.dumps(to_dict(single), ensure_ascii=False, indent=2))
+    elif not printed:
         sys.exit(1)
-    if fmt == "json":
-        click.echo(json.dumps(to_dict(found[0]), ensure_ascii=False, indent=2))
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from functools import cache
 
 from kronika.lang import available, load
 from kronika.model import Precision, Published
@@ -86,6 +87,7 @@ def _published(year: str, month: str | None = None, day: str | None = None) -> P
     return Published(parsed.isoformat()[:width], precision)
 
 
+@cache
 def _month_names(language: str | None) -> dict[str, int]:
     """Month spellings of ``language``, else of every language we have."""
     if language and language in available():
