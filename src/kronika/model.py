@@ -70,6 +70,9 @@ class TimeExpression:
     text: str
     value: str
     precision: Precision
+    kind: Literal["date", "since", "until"] = "date"
+    """``date``: when something happens; ``since``/``until``: the open end of a period
+    ("sinds 1994", "until Friday"), never an event date."""
 
 
 @dataclass(slots=True)
@@ -81,7 +84,14 @@ class Quantity:
     low: float | None = None
     high: float | None = None
     kind: str | None = None
+    """What is counted, when the sentence says: people, protesters, workers, arrested,
+    killed, injured, votes, money, percent."""
+    unit: str | None = None
+    """Currency code (USD, EUR, RUB…) for money, ``%`` for percentages."""
+    approximate: bool = False
+    """An approximator was used ("naar schatting", "some", "more than")."""
     vague: bool = False
+    """A vague amount ("hundreds of thousands"), with low/high from the documented convention."""
 
 
 @dataclass(slots=True)
