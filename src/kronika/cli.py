@@ -1,10 +1,11 @@
-"""Command line: ``kronika extract``, ``kronika run``, ``kronika articles``, ``kronika show``."""
+"""Command line: ``kronika extract``, ``run``, ``articles``, ``show`` and ``eval``."""
 
 from __future__ import annotations
 
 import json
 import re
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -172,3 +173,46 @@ def show(article_id: str, db: str) -> None:
     if article is None:
         raise click.ClickException(f"no article {article_id} in {db}")
     click.echo(json.dumps(to_dict(article), ensure_ascii=False, indent=2))
+
+
+@main.command("eval")
+@click.argument("task", type=click.Choice(["all", "ner", "ner-nl", "ner-en", "times", "quotes"]))
+@click.option("--lang", "language", metavar="ISO", help="For ner: only this language (nl, en).")
+@click.option(
+    "--data", default="../shared/data", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The labelled data: the root holding ner/, time/, quotes/, or one data set's folder.",
+)
+@click.option("--check", is_flag=True, help="Exit 1 when a score is below its pinned baseline.")
+@click.option("--update", is_flag=True, help="Pin the measured scores as the new baselines.")
+def evaluate(task: str, language: str | None, data: Path, check: bool, update: bool) -> None:
+    """Score the analysis on labelled data and compare with the pinned baselines."""
+    from kronika.eval import baselines
+
+    if not data.is_dir():
+        raise click.ClickException(f"no data folder {data} (see ../shared/data/SOURCES.md)")
+    try:
+        suites = baselines.suites_for(task, language)
+    except KeyError:
+        raise click.ClickException(f"no evaluation {task} for language {language}") from None
+    pinned = baselines.load_baselines()
+    results: dict[str, dict[str, float]] = {}
+    problems: list[str] = []
+    for suite in suites:
+        scores = suite.run(baselines.data_folder(data, suite))
+        results[suite.name] = scores
+        baseline = pinned.get(suite.name, {})
+        click.echo(f"{suite.name}")
+        for name, value in scores.items():
+            pin = baseline.get(name)
+            shown = f"{value:.4f}" if isinstance(value, float) else str(value)
+            click.echo(f"  {name:<22} {shown}" + (f"   (baseline {pin:.4f})" if pin is not None else ""))
+        problems += baselines.regressions(suite, scores, baseline)
+    if update:
+        path = Path(__file__).parent / "eval" / baselines.BASELINE_FILE
+        baselines.write_baselines(results, path)
+        click.echo(f"baselines written to {path}")
+    for line in problems:
+        click.echo(f"REGRESSION {line}", err=True)
+    if check and problems:
+        sys.exit(1)

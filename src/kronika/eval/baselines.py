@@ -1,0 +1,131 @@
+"""The quality gate: scores on the dev/test sets in ``../shared/data``, pinned in a file.
+
+Each *suite* evaluates one part of the analysis on labelled data made by others and returns
+named scores. ``baselines.json`` (next to this module) pins the scores that must not drop;
+``kronika eval SUITE --check`` and ``tests/eval/test_baselines.py`` fail when one does.
+Raising a pinned score is a normal commit (``kronika eval all --update``); lowering one
+needs a written reason in the commit message.
+
+Speed figures (``tokens_per_s`` and the like) are printed but never pinned: the machines
+are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+BASELINE_FILE = "baselines.json"
+
+TOLERANCE = 0.0005
+"""Scores are deterministic; this only absorbs float rounding in the stored file."""
+
+UNPINNED = ("tokens_per_s", "ms_per_document", "documents", "gold", "seconds")
+"""Score names containing one of these are counts or speeds, not quality: never pinned."""
+
+Scores = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Suite:
+    """One evaluation: a name, the data folder it reads (under the data root), and a runner."""
+
+    name: str
+    folder: str
+    run: Callable[[Path], Scores]
+    floors: dict[str, float]
+    """Hard floors set by the issue that introduced the suite (checked with the baseline)."""
+
+
+def _ner(language: str) -> Callable[[Path], Scores]:
+    def run(path: Path) -> Scores:
+        from kronika.eval.ner import evaluate_ner
+
+        return evaluate_ner(path, language)
+
+    return run
+
+
+def _times(path: Path) -> Scores:
+    from kronika.eval.times import evaluate_times
+
+    return evaluate_times(path)
+
+
+def _quotes(path: Path) -> Scores:
+    from kronika.eval.quotes import evaluate_quotes
+
+    return evaluate_quotes(path)
+
+
+SUITES: dict[str, Suite] = {
+    suite.name: suite
+    for suite in (
+        Suite("ner-nl", "ner", _ner("nl"), {"f1": 0.80}),
+        Suite("ner-en", "ner", _ner("en"), {"f1": 0.85}),
+        Suite("times", "time/tempeval3-tbaq", _times, {"value_accuracy": 0.80}),
+        Suite("quotes", "quotes/polnear", _quotes, {"direct_precision": 0.80}),
+    )
+}
+
+
+def suites_for(task: str, language: str | None = None) -> list[Suite]:
+    """The suites a ``kronika eval TASK`` call runs (``all``, ``ner``, ``ner-nl``, ``times``…)."""
+    if task == "all":
+        return list(SUITES.values())
+    if task == "ner" and language:
+        task = f"ner-{language}"
+    chosen = [suite for name, suite in SUITES.items() if name == task or name.startswith(task + "-")]
+    if not chosen:
+        raise KeyError(task)
+    return chosen
+
+
+def data_folder(root: Path, suite: Suite) -> Path:
+    """Where the suite's data lies: ``root/<folder>``, or ``root`` itself when it is that folder."""
+    nested = root / suite.folder
+    return nested if nested.is_dir() else root
+
+
+def load_baselines(path: Path | None = None) -> dict[str, Scores]:
+    if path is None:
+        text = resources.files(__package__).joinpath(BASELINE_FILE).read_text(encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    data: dict[str, Scores] = json.loads(text)
+    return data
+
+
+def pinned(scores: Scores) -> Scores:
+    """The quality scores worth pinning (no counts, no speeds)."""
+    return {
+        name: round(value, 4)
+        for name, value in scores.items()
+        if not any(word in name for word in UNPINNED)
+    }
+
+
+def regressions(suite: Suite, scores: Scores, baseline: Scores) -> list[str]:
+    """Human-readable lines for every score below its baseline or below the suite's floor."""
+    problems = []
+    for name, floor in sorted(baseline.items()):
+        value = scores.get(name)
+        if value is None:
+            problems.append(f"{suite.name}: {name} missing (baseline {floor:.4f})")
+        elif value < floor - TOLERANCE:
+            problems.append(f"{suite.name}: {name} {value:.4f} < baseline {floor:.4f}")
+    for name, floor in sorted(suite.floors.items()):
+        value = scores.get(name)
+        if value is None or value < floor:
+            problems.append(f"{suite.name}: {name} {value} below the floor {floor}")
+    return problems
+
+
+def write_baselines(results: dict[str, Scores], path: Path) -> None:
+    """Pin ``results`` (merged into the existing file), sorted, one suite per key."""
+    current = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    current.update({name: pinned(scores) for name, scores in results.items()})
+    path.write_text(json.dumps(current, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -1,0 +1,50 @@
+"""The quality gate: every evaluation suite scores at least its pinned baseline.
+
+Runs the shipped models and rules on the labelled data in ../shared/data (skipped where it
+is absent, as in a user's fresh clone).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.eval import baselines
+from tests.conftest import SHARED, cli
+
+DATA = SHARED / "data"
+
+
+def test_every_suite_is_pinned() -> None:
+    pinned = baselines.load_baselines()
+    for name, suite in baselines.SUITES.items():
+        assert pinned.get(name), f"{name} has no baseline in baselines.json"
+        assert set(suite.floors) <= set(pinned[name])
+
+
+@pytest.mark.parametrize("name", sorted(baselines.SUITES))
+def test_scores_hold_their_baseline(name: str) -> None:
+    suite = baselines.SUITES[name]
+    folder = DATA / suite.folder
+    if not folder.is_dir():
+        pytest.skip(f"no labelled data at {folder}")
+    scores = suite.run(folder)
+    assert baselines.regressions(suite, scores, baselines.load_baselines()[name]) == []
+
+
+def test_regressions_are_reported() -> None:
+    suite = baselines.SUITES["times"]
+    problems = baselines.regressions(suite, {"value_accuracy": 0.5}, {"value_accuracy": 0.9})
+    assert problems == [
+        "times: value_accuracy 0.5000 < baseline 0.9000",
+        "times: value_accuracy 0.5 below the floor 0.8",
+    ]
+
+
+def test_pinned_scores_leave_out_speeds() -> None:
+    assert baselines.pinned({"f1": 0.91234, "tokens_per_s": 50000.0}) == {"f1": 0.9123}
+
+
+def test_eval_command_refuses_a_missing_folder(tmp_path) -> None:
+    result = cli("eval", "times", "--data", str(tmp_path / "nowhere"))
+    assert result.exit_code != 0
+    assert "no data folder" in result.output
