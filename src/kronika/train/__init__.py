@@ -1,0 +1,1 @@
+"""Training scripts for the models kronika ships: ``python -m kronika.train ner --lang nl``."""
