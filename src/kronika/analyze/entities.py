@@ -47,8 +47,34 @@ def _place_names() -> frozenset[str]:
     return frozenset(name.lower() for name in names if " " not in name)
 
 
+@cache
+def _name_lexicon(language: str) -> dict[str, str]:
+    """Word → entity type it mostly has in WikiANN (``ner-<iso>.names.tsv``, see kronika.train)."""
+    if language in _lexicon_override:
+        return _lexicon_override[language]
+    path = resources.files("kronika.models").joinpath(f"ner-{language}.names.tsv")
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines if "\t" in line)  # type: ignore[misc]
+
+
+def use_name_lexicon(path: Path) -> None:
+    """Read the name lexicon from ``path`` from now on (training writes a fresh one)."""
+    lexicon = dict(
+        line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line
+    )
+    _name_lexicon.cache_clear()
+    word_features.cache_clear()
+    neighbour_features.cache_clear()
+    _lexicon_override[path.name.split(".")[0].removeprefix("ner-")] = lexicon  # type: ignore[assignment]
+
+
+_lexicon_override: dict[str, dict[str, str]] = {}
+
+
 def _shape(word: str) -> str:
-    shape = []
+    shape: list[str] = []
     for char in word:
         kind = "X" if char.isupper() else "x" if char.isalpha() else "d" if char.isdigit() else char
         if not shape or shape[-1] != kind:
@@ -70,7 +96,7 @@ def word_features(word: str, language: str) -> tuple[str, ...]:
         "s2=" + lower[-2:],
         "s3=" + lower[-3:],
         "s4=" + lower[-4:],
-        "zipf=%d" % zipf_frequency(lower, language),
+        f"zipf={int(zipf_frequency(lower, language))}",
     ]
     if word[:1].isupper():
         features.append("title")
@@ -82,6 +108,9 @@ def word_features(word: str, language: str) -> tuple[str, ...]:
         features.append("hyphen")
     if lower in _place_names():
         features.append("place")
+    kind = _name_lexicon(language).get(lower)
+    if kind:
+        features.append("lexicon=" + kind)
     return tuple(features)
 
 
@@ -91,7 +120,9 @@ def neighbour_features(word: str, language: str, offset: int) -> tuple[str, ...]
     own = word_features(word, language)
     prefix = f"{offset}:"
     return tuple(prefix + feature for feature in own[:2]) + tuple(
-        prefix + feature for feature in own[7:] if feature in ("title", "upper", "place")
+        prefix + feature
+        for feature in own[7:]
+        if feature in ("title", "upper", "place") or feature.startswith("lexicon=")
     )
 
 
@@ -114,11 +145,17 @@ def sentence_features(
     """CRF features of every token of one sentence."""
     lowered, mid_capital = clues
     count = len(words)
+    lower_words = [word.lower() for word in words]
+    shouting = sum(word.isupper() for word in words) * 2 > count  # a headline in capitals
     rows = []
     for index, word in enumerate(words):
         row = list(word_features(word, language))
         if index == 0:
             row.append("first")
+        else:
+            row.append(f"bigram={lower_words[index - 1]}|{lower_words[index]}")
+        if shouting:
+            row.append("shouting")
         for offset in CONTEXT:
             other = index + offset
             if 0 <= other < count:
