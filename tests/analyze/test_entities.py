@@ -1,0 +1,60 @@
+"""Named entities from the shipped CRF models, on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from kronika.analyze.entities import find_entities, has_model, spans_from_labels
+from kronika.analyze.sentences import split_sentences
+from kronika.analyze.tokens import tokenize
+
+
+def entities(text: str, language: str) -> list[tuple[str, str]]:
+    found = find_entities(text, split_sentences(text, language), language)
+    for entity in found:
+        assert text[entity.start:entity.end] == entity.text
+    return [(entity.text, entity.label) for entity in found]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Maria Kolesnikova met union leaders in Warsaw on Tuesday.",
+         [("Maria Kolesnikova", "PER"), ("Warsaw", "LOC")]),
+        ("en", "The European Commission said Germany would back the plan.",
+         [("European Commission", "ORG"), ("Germany", "LOC")]),
+        ("en", "Police in Kharkiv detained two reporters from Reuters.",
+         [("Kharkiv", "LOC"), ("Reuters", "ORG")]),
+        ("nl", "Premier Mark Rutte sprak in Brussel met de Europese Commissie.",
+         [("Mark Rutte", "PER"), ("Brussel", "LOC"), ("Europese Commissie", "ORG")]),
+        ("nl", "Vakbond FNV kondigde een staking aan in Rotterdam.",
+         [("FNV", "ORG"), ("Rotterdam", "LOC")]),
+    ],
+)
+def test_names_are_found_with_their_type(language: str, text: str, expected: list) -> None:
+    found = entities(text, language)
+    for item in expected:
+        assert item in found
+
+
+def test_possessive_is_not_part_of_the_name() -> None:
+    found = entities("Lukashenko's government refused to resign.", "en")
+    assert ("Lukashenko", "PER") in found
+
+
+def test_no_entities_without_a_model_or_text() -> None:
+    assert not has_model("sw")
+    assert entities("Rais alisema jambo hilo jana mjini Nairobi.", "sw") == []
+    assert entities("", "en") == []
+
+
+def test_tokens_split_clitics_and_punctuation_but_not_names() -> None:
+    text = "Wit-Rusland's 100,000 (U.S.) didn't"
+    assert [text[a:b] for a, b in tokenize(text)] == [
+        "Wit-Rusland", "'s", "100,000", "(", "U.S.", ")", "did", "n't"
+    ]
+
+
+def test_bio_labels_become_spans() -> None:
+    labels = ["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-ORG"]
+    assert spans_from_labels(labels) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 7, "ORG")]
