@@ -1,0 +1,269 @@
+"""Place mentions: inflections, exonyms, demonyms, disambiguation and common-word traps."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+from typing import Literal
+
+import pytest
+
+from kronika.analyze.places import check_data, find_places
+from kronika.analyze.places_index import INDEX, build_index
+from kronika.model import Entity
+
+# (language, sentence, surface text, country, precision)
+FOUND = [
+    ("nl", "De betoging in Minsk trok duizenden mensen.", "Minsk", "BY", "city"),
+    ("nl", "Het Kremlin in Moskou zweeg over de kwestie.", "Moskou", "RU", "city"),
+    ("nl", "De regering van Wit-Rusland kreeg kritiek.", "Wit-Rusland", "BY", "country"),
+    ("nl", "Veel Wit-Russische arbeiders legden het werk neer.", "Wit-Russische", "BY", "country"),
+    ("nl", "De minister reisde naar Parijs voor overleg.", "Parijs", "FR", "city"),
+    ("en", "Thousands marched through Minsk on Sunday.", "Minsk", "BY", "city"),
+    ("en", "Belarusian workers walked off the job.", "Belarusian", "BY", "country"),
+    ("en", "The talks were held in Moscow last week.", "Moscow", "RU", "city"),
+    ("en", "Police detained dozens of people in Grodno.", "Grodno", "BY", "city"),
+    ("en", "Officials in Lithuania offered shelter.", "Lithuania", "LT", "country"),
+    ("de", "In Minsk gingen erneut viele Menschen auf die Straße.", "Minsk", "BY", "city"),
+    ("de", "Die Regierung Weißrusslands reagierte nicht.", "Weißrusslands", "BY", "country"),
+    ("de", "Die belarussische Opposition rief zum Streik auf.", "belarussische", "BY", "country"),
+    ("de", "Der Kanzler flog nach Moskau.", "Moskau", "RU", "city"),
+    ("fr", "Les manifestants biélorusses ont défilé dimanche.", "biélorusses", "BY", "country"),
+    ("fr", "Le président est arrivé à Moscou hier soir.", "Moscou", "RU", "city"),
+    ("fr", "La police a arrêté des étudiants en Biélorussie.", "Biélorussie", "BY", "country"),
+    ("es", "El gobierno bielorruso negó las acusaciones.", "bielorruso", "BY", "country"),
+    ("es", "Miles de personas protestaron en Minsk.", "Minsk", "BY", "city"),
+    ("pl", "Tysiące ludzi protestowało w Mińsku w niedzielę.", "Mińsku", "BY", "city"),
+    ("pl", "Władze białoruskiej stolicy zakazały wieców.", "białoruskiej", "BY", "country"),
+    ("pl", "Delegacja poleciała do Moskwy.", "Moskwy", "RU", "city"),
+    ("pl", "Rozmowy odbyły się w Warszawie.", "Warszawie", "PL", "city"),
+    ("ru", "В Минске прошла массовая акция протеста.", "Минске", "BY", "city"),
+    ("ru", "Делегация прибыла из Минска утром.", "Минска", "BY", "city"),
+    ("ru", "Переговоры прошли в Москве.", "Москве", "RU", "city"),
+    ("ru", "Белорусский лидер выступил с речью.", "Белорусский", "BY", "country"),
+    ("ru", "Оппозиция белорусского парламента молчала.", "белорусского", "BY", "country"),
+    ("uk", "У Мінську тривають протести.", "Мінську", "BY", "city"),
+    ("uk", "Делегація повернулася з Москви.", "Москви", "RU", "city"),
+    ("uk", "Білоруські робітники оголосили страйк.", "Білоруські", "BY", "country"),
+    # multi-word names, also with both words inflected
+    ("nl", "De premier sprak gisteren in Den Haag.", "Den Haag", "NL", "city"),
+    ("nl", "De Verenigde Staten dreigen met sancties.", "Verenigde Staten", "US", "country"),
+    ("nl", "Het overleg in Sint-Petersburg liep vast.", "Sint-Petersburg", "RU", "city"),
+    ("en", "The envoy flew on to New York for the vote.", "New York", "US", "city"),
+    ("ru", "В Нижнем Новгороде задержали активистов.", "Нижнем Новгороде", "RU", "city"),
+    # datelines in capitals, abbreviations, parts of hyphenated words
+    ("en", "MINSK (Agency) - Workers struck again on Tuesday.", "MINSK", "BY", "city"),
+    ("en", "Sanctions by the U.S. hit several state firms.", "U.S.", "US", "country"),
+    ("en", "Two Minsk-based factories halted output.", "Minsk", "BY", "city"),
+    # a common-word city written with a capital mid-sentence or after a preposition
+    ("fr", "Des rassemblements ont eu lieu à Paris et Lyon samedi.", "Lyon", "FR", "city"),
+    ("en", "Later she flew to Split for the summit.", "Split", "HR", "city"),
+    # a CLDR country name that is not the bigger reading (es Granada: city, not Grenada)
+    ("es", "La feria de Granada atrajo a miles de turistas.", "Granada", "ES", "city"),
+    ("fr", "La Côte d’Ivoire a fermé ses frontières.", "Côte d’Ivoire", "CI", "country"),
+    # regions from the hand lists
+    ("nl", "Rusland annexeerde de Krim in 2014.", "Krim", "UA", "region"),
+    ("de", "In Bayern blieb es ruhig.", "Bayern", "DE", "region"),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "surface", "country", "precision"), FOUND)
+def test_place_is_found(
+    language: str, sentence: str, surface: str, country: str, precision: str
+) -> None:
+    places = find_places(sentence, [], language)
+    hits = [p for p in places if p.text == surface]
+    assert hits, f"{surface!r} not found in {[p.text for p in places]}"
+    place = hits[0]
+    assert place.country == country
+    assert place.precision == precision
+    assert sentence[place.start : place.end] == place.text
+    assert place.lat is not None and place.lon is not None
+    assert place.geonameid or precision == "region"
+
+
+# (language, sentence, words that must not become places)
+TRAPS = [
+    ("nl", "Hij zei dat het zo niet verder kon. Die avond bleef het rustig.", ["Hij", "Die"]),
+    ("nl", "Van alle kanten kwam er kritiek op de regering.", ["Van"]),
+    ("nl", "Goes het lijstje goed? Best mogelijk, zei hij.", ["Goes", "Best"]),
+    ("en", "Nice weather brought crowds to the square.", ["Nice"]),
+    ("en", "Mark my words, she said, this will end badly.", ["Mark"]),
+    ("en", "In May the unrest spread. IN THE STREETS people sang.", ["May", "IN", "THE"]),
+    ("en", "Bath time was over before the news came.", ["Bath"]),
+    ("en", "George Washington is on the dollar bill.", ["Washington"]),
+    ("en", "The reporter quoted The Moscow Times.", ["The"]),
+    ("de", "Die Lage blieb angespannt, sagte er.", ["Die"]),
+    ("fr", "Nous avons parlé avec eux hier.", ["Nous"]),
+    ("ru", "Того же мнения придерживается и правительство.", ["Того"]),
+    ("de", "Das Essen war kalt, aber das Essen danach war gut.", ["Essen"]),
+    ("en", "Split decisions followed. The panel split again.", ["Split"]),
+    ("en", "Yesterday Bob Dole spoke in the hall. Later Dole left.", ["Dole"]),
+    ("nl", "Volgens de schrijver, die Jules Verne las, was het koud.", ["Jules"]),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "traps"), TRAPS)
+def test_common_words_are_not_places(language: str, sentence: str, traps: list[str]) -> None:
+    found = {p.text for p in find_places(sentence, [], language)}
+    assert not found & set(traps), found
+
+
+def _with_tagger(language: str, sentence: str) -> list[Entity]:
+    from kronika.analyze.entities import find_entities, has_model
+    from kronika.analyze.sentences import split_sentences
+
+    if not has_model(language):
+        pytest.skip(f"no NER model for {language}")
+    return find_entities(sentence, split_sentences(sentence, language), language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "surface", "country", "precision"),
+    [row for row in FOUND if row[0] in ("nl", "en")],
+)
+def test_place_is_found_with_tagged_entities(
+    language: str, sentence: str, surface: str, country: str, precision: str
+) -> None:
+    places = find_places(sentence, _with_tagger(language, sentence), language)
+    assert (surface, country, precision) in {(p.text, p.country, p.precision) for p in places}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "traps"), [row for row in TRAPS if row[0] in ("nl", "en")]
+)
+def test_common_words_are_not_places_with_tagged_entities(
+    language: str, sentence: str, traps: list[str]
+) -> None:
+    found = {p.text for p in find_places(sentence, _with_tagger(language, sentence), language)}
+    assert not found & set(traps), found
+
+
+def test_ambiguous_names_go_to_the_biggest_place() -> None:
+    places = find_places("Talks in Moscow and Paris ended without a deal.", [], "en")
+    assert [(p.text, p.country) for p in places] == [("Moscow", "RU"), ("Paris", "FR")]
+
+
+def test_a_mentioned_country_wins_an_ambiguous_city() -> None:
+    text = "Farmers in the United States met near Paris, a small town in Texas."
+    paris = next(p for p in find_places(text, [], "en") if p.text == "Paris")
+    assert paris.country == "US"
+
+
+def test_country_beats_city_of_the_same_name() -> None:
+    (place,) = find_places("The delegation travelled to Luxembourg.", [], "en")
+    assert (place.country, place.precision, place.feature) == ("LU", "country", "PCLI")
+
+
+def test_capital_has_its_feature_code() -> None:
+    (place,) = find_places("Protesters gathered in Minsk.", [], "en")
+    assert (place.name, place.feature, place.geonameid) == ("Minsk", "PPLC", 625144)
+
+
+def _entity(text: str, surface: str, label: Literal["PER", "ORG", "LOC", "MISC"]) -> Entity:
+    start = text.index(surface)
+    return Entity(start=start, end=start + len(surface), text=surface, label=label)
+
+
+def test_a_loc_entity_accepts_a_small_town_named_like_a_word() -> None:
+    text = "Wij reden door Goes en daarna verder."
+    assert find_places(text, [], "nl") == []
+    (place,) = find_places(text, [_entity(text, "Goes", "LOC")], "nl")
+    assert (place.text, place.country) == ("Goes", "NL")
+
+
+def test_a_per_entity_rejects_a_person() -> None:
+    text = "Yesterday Bob Dole spoke. Dole said more."
+    assert find_places(text, [], "en") == []
+    assert find_places(text, [_entity(text, "Bob Dole", "PER")], "en") == []
+    jordan = "Jordan said the team would win."
+    assert find_places(jordan, [_entity(jordan, "Jordan", "PER")], "en") == []
+
+
+def test_a_lone_per_tag_on_a_rare_city_name_is_overruled() -> None:
+    text = "Police detained students in Grodno on Sunday."
+    (place,) = find_places(text, [_entity(text, "Grodno", "PER")], "en")
+    assert (place.name, place.country) == ("Hrodna", "BY")
+
+
+def test_city_inside_an_organisation_name_counts() -> None:
+    text = "Workers at the Minsk Tractor Works stopped the assembly line."
+    org = [_entity(text, "Minsk Tractor Works", "ORG")]
+    assert [p.text for p in find_places(text, org, "en")] == ["Minsk"]
+
+
+def test_unknown_language_still_finds_geonames_names() -> None:
+    places = find_places("Protester i Minsk och Grodno i helgen.", [], "sv")
+    assert [(p.name, p.country) for p in places] == [("Minsk", "BY"), ("Hrodna", "BY")]
+
+
+def test_hand_lists_are_well_formed() -> None:
+    assert check_data() == []
+
+
+def test_committed_index_equals_a_fresh_generation() -> None:
+    assert gzip.decompress(INDEX.read_bytes()).decode("utf-8") == build_index()
+
+
+EXPECTED_SEEDS = {
+    "Minsk": "BY",
+    "Grodno": "BY",
+    "Soligorsk": "BY",
+    "Moskou": "RU",
+    "Lithuania": "LT",
+}
+
+REVIEWED_SEED_READINGS = {
+    "Belarus": "BY",
+    "Belarusian": "BY",
+    "Wit-Rusland": "BY",
+    "Wit-Russen": "BY",
+    "Wit-Russische": "BY",
+    "Minsk": "BY",
+    "Grodno": "BY",
+    "Soligorsk": "BY",
+    "Russia": "RU",
+    "Russian": "RU",
+    "Rusland": "RU",
+    "Russische": "RU",
+    "Moscow": "RU",
+    "Moskou": "RU",
+    "Ukraine": "UA",
+    "Ukrainian": "UA",
+    "Kiev": "UA",
+    "Donbass": "UA",
+    "Lithuania": "LT",
+    "Poland": "PL",
+    "Germany": "DE",
+    "German": "DE",
+    "Belgium": "BE",
+    "Venezuela": "VE",
+    "Washington": "US",
+    "US": "US",
+}
+"""Every name the seeds contain that is a place, with its country, checked by hand."""
+
+
+def test_seeds(seeds: Path) -> None:
+    from kronika.analyze.entities import find_entities
+    from kronika.analyze.sentences import split_sentences
+    from kronika.pipeline import Processed, process
+
+    found: dict[str, set[str | None]] = {}
+    for item in process([str(seeds)]):
+        assert isinstance(item, Processed)
+        text, language = item.article.text, item.article.language
+        entities = find_entities(text, split_sentences(text, language), language)
+        for evidence in (entities, []):
+            for place in find_places(text, evidence, language):
+                assert text[place.start : place.end] == place.text
+                found.setdefault(place.text, set()).add(place.country)
+    for surface, country in EXPECTED_SEEDS.items():
+        assert found.get(surface) == {country}, (surface, found.get(surface))
+    # Every place found is a real place of the right country: no common word, no person.
+    wrong = {
+        surface: countries
+        for surface, countries in found.items()
+        if countries != {REVIEWED_SEED_READINGS.get(surface)}
+    }
+    assert not wrong, wrong
