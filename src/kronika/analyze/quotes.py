@@ -1,0 +1,1004 @@
+"""Quotes with their speakers: direct speech in any quote style, and indirect speech.
+
+Direct quotes
+    Quote marks are paired per paragraph with a stack. Whether a mark opens or closes is
+    read from its neighbours (like Markdown's "flanking" rules): a mark with white space
+    before and a letter after opens, a mark after a letter or punctuation and before white
+    space or punctuation closes. ``"`` ``“ ”`` ``„ “`` ``„ ”`` ``« »`` ``» «`` ``‹ ›``
+    ``‘ ’`` ``‚ ‘`` and ``' '`` pairs are known. A single mark between two letters
+    ("don't", "Loekasjenko's") is an apostrophe; ``'s``/``'t`` followed by a space (Dutch
+    "'s avonds") and ``'90`` are never openers; a closing single mark after an ``s`` that is
+    followed by a lower-case word while another closing single mark follows in the
+    paragraph is a possessive ("the workers' union"). Only the outermost pair becomes a
+    quote; nested quotes stay inside its text.
+    A quote still open at the end of a paragraph continues into the next one when that
+    paragraph starts with an opening mark (the newspaper convention); each paragraph's piece
+    is its own :class:`Quote`, all with the same speaker. Otherwise it ends with its
+    paragraph. ``Quote.text`` is the content without the marks and without a trailing comma.
+
+Speakers
+    Cue words come from ``lang/<iso>/quotes.txt`` (format in ``lang/en/quotes.txt``). The
+    speaker is looked for next to a cue in the rest of the quote's sentence after the closing
+    mark (``"…," he said`` / ``"…," said the minister`` / ``"…", aldus X`` / ``« … »,
+    a-t-il déclaré``) and before the opening mark (``X said: "…"`` / ``according to X,
+    "…"``); the cue nearer to the quote wins, except that a reporting verb beats a source
+    citation ("X zei dat “…”, aldus het persbureau" → X). Next to the cue we take a PER/ORG
+    entity, else a pronoun, a run of capitalised words (with a title or determiner before
+    it: "vakbondsleider Piet de Boer", "Der Sprecher"), or a noun phrase that starts with a
+    determiner ("a spokesman for the ministry", "de president"). Words of the ``[skip]``
+    list may stand between speaker and cue ("has also said"); a parenthesis is skipped
+    ("Rep. John Mica (R-Fla.) said"); in an apposition the name wins ("the spokesman,
+    Natalia Eismont, said" and "Sergei Dylevsky, the leader of the protest, said" → the
+    name); a relative pronoun after a comma points back ("Anna Petrova, who told them:"),
+    and a cue after a comma with no apposition ("X closed the plant, saying “…”") takes the
+    subject that opens the clause. A dash and a name right after a quote is a byline
+    (``“…” ― Anna Petrova``); a name alone before a colon introduces one (``Loekasjenko:
+    „…”``, ``COLON_WORDS``).
+    A pronoun speaker is resolved to an earlier PER entity (ORG for "it"/"het"/"es") outside
+    quotes: the most recent one that looks like a subject (it starts its sentence or a
+    reporting verb follows it) within ``ANTECEDENT_CHARS``, else the most recent one.
+    Without entities: the most recent name run outside quotes that is not after a short
+    lower-case word (a preposition: "in Minsk", "w Mińsku") or the most recent speaker
+    found so far, whichever is later. The :class:`Speaker` then carries the antecedent's
+    text and span, not the pronoun's; an unresolved pronoun stays as it is.
+    A quote without a cue of its own takes the speaker (and cue) of the nearest attributed
+    quote in the same paragraph (split quotes, "…," she said, adding: "…", a second quoted
+    sentence after "he said"); a paragraph that continues an open quote takes its quote's
+    speaker; a quote that opens a paragraph right after a paragraph ending in an attributed
+    quote takes that quote's speaker ("…," he said. / "…").
+    Quotes of ``SCARE_WORDS`` words or fewer that are not a sentence (capital first, end
+    punctuation) need their own cue right next to them; a quote with no speaker at all is
+    not reported. Scare quotes and titles are dropped this way.
+
+Indirect quotes (``direct=False``)
+    In a sentence without direct speech: ``X <verb> [up to THAT_GAP words] that <clause>``,
+    ``X <verb> <clause>`` for the ``[bare]`` verbs of languages that allow it ("X said the
+    plant would close"), ``according to X, <clause>`` / ``<clause>, according to X`` and
+    ``<clause>, X said``. ``Quote.text`` is the reported clause without final punctuation.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kronika.lang import load
+from kronika.model import Entity, Quote, Sentence, Speaker
+
+SCARE_WORDS = 3
+"""Short quotes that need an adjacent cue. PolNear dev, direct precision / recall:
+1 → .867/.773, 2 → .874/.773, 3 → .876/.773, 4 → .871/.768, 5 → .880/.768; 3 keeps the
+recall and drops the 1-3 word scare quotes and titles the task names."""
+POST_CUE_WORDS = 8
+"""A cue after a quote must be among its first words: ``"…," the president of Belarus,
+Alexander Lukashenko, said`` needs 7. PolNear dev (direct P/R): 6 → .876/.751,
+8 → .876/.773, 10 → .875/.777, 12 → .872/.777."""
+PRE_CUE_WORDS = 6
+"""A cue before a quote must be among the last words before it: ``told the assembled
+workers, "…"``."""
+NP_WORDS = 7
+"""Longest descriptive speaker: "a spokesman for the ministry of defence"."""
+ANTECEDENT_CHARS = 1500
+"""How far back a pronoun looks for a subject-like name before taking the nearest one."""
+COLON_WORDS = 4
+"""Longest name before a bare colon that introduces a quote ("Sergei Dylevsky: „…”")."""
+THAT_GAP = 3
+"""Words allowed between a reporting verb and its complementiser ("told reporters that")."""
+
+_DOUBLE = '"“”„‟«»'
+_SINGLE = "'‘’‚‹›"
+_MARKS = re.compile("''|``|[\"“”„‟«»'‘’‚‹›]")
+_CLOSERS: dict[str, str | tuple[str, ...]] = {
+    "''": ("''", '"', "”"),
+    "``": ("''", '"'),
+    '"': '"”“',
+    "“": '”“"',
+    "„": '“”"',
+    "‟": '”"',
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "›": "‹",
+    "‘": "’‘",
+    "‚": "‘’",
+    "'": "'’",
+    "”": "”",
+}
+_SENTENCE_END = ".!?…"
+_DASHES = "―—–-"
+_OPEN_PUNCT = "([{—–-/:"
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*'?|[^\w\s]")
+_CONNECTORS = frozenset(
+    {"van", "de", "der", "den", "von", "zu", "al", "el", "bin", "ibn", "la", "le", "du", "di"}
+    | {"da", "dos", "das", "del", "ter", "ten"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """One language's cue words (see ``lang/en/quotes.txt``)."""
+
+    verbs: frozenset[str]
+    indirect: frozenset[str]
+    before: frozenset[str]
+    after: frozenset[str]
+    that: frozenset[str]
+    pronouns: frozenset[str]
+    heads: frozenset[str]
+    bare: frozenset[str]
+    skip: frozenset[str]
+    stop: frozenset[str]
+    relatives: frozenset[str]
+    longest: int
+    first_words: frozenset[str]
+    """First words of the [before]/[after] cues, to skip most tokens at once."""
+    pattern: re.Pattern[str]
+    """Any cue word: a sentence without a match cannot hold indirect speech."""
+
+
+@cache
+def load_cues(language: str) -> Cues:
+    """The cue words of ``language``; an unknown language falls back to English."""
+    path = resources.files("kronika.lang").joinpath(language, "quotes.txt")
+    if not path.is_file():
+        path = resources.files("kronika.lang").joinpath("en", "quotes.txt")
+    sections: dict[str, set[str]] = {}
+    current = sections.setdefault("verbs", set())
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        else:
+            current.add(line.lower().replace("’", "'"))
+    every = [w for s in sections.values() for w in s]
+    return Cues(
+        verbs=frozenset(sections.get("verbs", ())),
+        indirect=frozenset(sections.get("indirect", ())),
+        before=frozenset(sections.get("before", ())),
+        after=frozenset(sections.get("after", ())),
+        that=frozenset(sections.get("that", ())),
+        pronouns=frozenset(sections.get("pronouns", ())),
+        heads=frozenset(sections.get("heads", ())),
+        bare=frozenset(sections.get("bare", ())),
+        skip=frozenset(sections.get("skip", ())),
+        stop=frozenset(sections.get("stop", ())),
+        relatives=frozenset(sections.get("relatives", ())),
+        longest=max((w.count(" ") + 1 for w in every), default=1),
+        first_words=frozenset(
+            w.split()[0] for w in sections.get("before", set()) | sections.get("after", set())
+        ),
+        pattern=_any_word(
+            sections.get("verbs", set())
+            | sections.get("indirect", set())
+            | sections.get("before", set())
+            | sections.get("after", set())
+        ),
+    )
+
+
+def _any_word(words: set[str]) -> re.Pattern[str]:
+    if not words:
+        return re.compile("(?!)")
+    alternatives = sorted((re.escape(w).replace("'", "['’]") for w in words), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark)
+    open_at: int  # position of the opening mark
+    close_at: int  # position after the closing mark (== end when unclosed)
+    paragraph: int
+    group: int  # quotes of one multi-paragraph quote share a group
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: Speaker
+    cue: str
+    adjacent: bool
+    distance: int = 0
+    """Words between the quote mark and the cue."""
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def _kind(text: str, i: int, j: int, lo: int, hi: int) -> str:
+    """``open``, ``close``, ``either``, ``space`` or ``word`` for the mark ``text[i:j]``."""
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[j] if j < hi else " "
+    if prev.isalnum() and nxt.isalnum():
+        return "word"
+    prev_space = prev.isspace() or prev in _OPEN_PUNCT
+    next_space = nxt.isspace()
+    if prev_space and next_space:
+        return "space"
+    if prev_space:
+        return "open" if nxt.isalnum() or nxt in _DOUBLE + _SINGLE + "(¿¡…." else "either"
+    if next_space or not nxt.isalnum():
+        return "close" if not (prev in _OPEN_PUNCT or prev in _DOUBLE + _SINGLE) else "either"
+    return "either"
+
+
+def _scan(text: str) -> list[_Raw]:
+    """All outermost quotes, paragraph by paragraph."""
+    found: list[_Raw] = []
+    paragraphs: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        paragraphs.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    group = 0
+    carried: str | None = None  # opening mark of a quote left open by the previous paragraph
+    for index, (lo, hi) in enumerate(paragraphs):
+        if lo == hi:
+            continue
+        stack: list[tuple[str, int]] = []
+        found_marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, lo, hi)]
+        marks = [at for at, _ in found_marks]
+        first_mark = marks[0] if marks else -1
+        if carried is not None:
+            lead = lo
+            while lead < hi and text[lead].isspace():
+                lead += 1
+            lead_mark = found_marks[0][1] if found_marks else ""
+            if first_mark != lead or (lead_mark != carried and lead_mark not in _CLOSERS[carried]):
+                carried = None
+            else:
+                group -= 1  # the previous group continues
+        carried = None
+        group += 1
+        for n, (i, mark) in enumerate(found_marks):
+            kind = _kind(text, i, i + len(mark), lo, hi)
+            if kind == "word":
+                continue
+            if kind == "space" and mark in "«‹„":
+                kind = "open"  # French spacing: « Nous … »
+            elif kind == "space" and mark in "»›":
+                kind = "either"
+            if mark in _SINGLE and kind in ("open", "either") and _apostrophe(text, i, hi):
+                continue
+            closes = next(
+                (d for d in range(len(stack) - 1, -1, -1) if mark in _CLOSERS[stack[d][0]]),
+                None,
+            )
+            if kind == "open" or (kind == "either" and closes is None):
+                if mark in _CLOSERS:
+                    stack.append((mark, i))
+                continue
+            if closes is None:
+                continue
+            if mark in _SINGLE and _possessive(text, i, hi, marks[n + 1 :]):
+                continue
+            opener, at = stack[closes]
+            del stack[closes:]
+            if not stack:
+                found.append(_Raw(at + len(opener), i, at, i + len(mark), index, group))
+                group += 1
+        if stack:
+            opener, at = stack[0]
+            found.append(_Raw(at + len(opener), hi, at, hi, index, group))
+            carried = opener
+    for raw in found:
+        _trim(text, raw)
+    return [raw for raw in found if raw.end > raw.start]
+
+
+def _apostrophe(text: str, i: int, hi: int) -> bool:
+    """An opening-looking single mark that is an elision: 's avonds, 't, '90, 'n'."""
+    rest = text[i + 1 : min(hi, i + 4)]
+    if rest[:1].isdigit():
+        return True
+    return len(rest) >= 2 and rest[0].lower() in "stn" and not rest[1].isalnum()
+
+
+def _possessive(text: str, i: int, hi: int, later: list[int]) -> bool:
+    """A closing single mark that is a plural possessive ("the workers' union")."""
+    if text[i - 1 : i] not in ("s", "z"):
+        return False
+    after = text[i + 1 : i + 3]
+    if len(after) < 2 or not after[0].isspace() or not after[1].islower():
+        return False
+    return any(text[j] in "'’" for j in later)
+
+
+def _trim(text: str, raw: _Raw) -> None:
+    while raw.start < raw.end and text[raw.start].isspace():
+        raw.start += 1
+    while raw.end > raw.start and (text[raw.end - 1].isspace() or text[raw.end - 1] == ","):
+        raw.end -= 1
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+    out = []
+    for m in _WORD.finditer(text, lo, hi):
+        word = m.group()
+        out.append(_Tok(m.start(), m.end(), word, word.lower().replace("’", "'")))
+    return out
+
+
+def _cue_at(
+    toks: list[_Tok], k: int, words: frozenset[str], longest: int, first: frozenset[str]
+) -> int:
+    """Length in tokens of a cue from ``words`` starting at token ``k`` (0 if none)."""
+    if toks[k].low not in first:
+        return 0
+    for n in range(min(longest, len(toks) - k), 0, -1):
+        if " ".join(t.low for t in toks[k : k + n]) in words:
+            return n
+    return 0
+
+
+def _is_word(tok: _Tok) -> bool:
+    return tok.text[0].isalnum()
+
+
+def _capital(tok: _Tok) -> bool:
+    return tok.text[0].isupper()
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+class _Doc:
+    """Per-article state: text, entities, quote ranges and the speakers found so far."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        entities: list[Entity],
+        cues: Cues,
+        language: str,
+    ) -> None:
+        self.text = text
+        self.cues = cues
+        self.abbreviations = load(language).abbreviations
+        self.sentences = sentences
+        self.sent_starts = [s.start for s in sentences]
+        self.entities = sorted(
+            (e for e in entities if e.label in ("PER", "ORG")), key=lambda e: e.start
+        )
+        self.ent_starts = [e.start for e in self.entities]
+        self.quoted: list[tuple[int, int]] = []
+        self.quoted_starts: list[int] = []
+        self.speakers: list[Speaker] = []
+
+    def tokens(self, lo: int, hi: int) -> list[_Tok]:
+        """The tokens of ``text[lo:hi]``. Windows are tokenised on demand: measured on PolNear
+        dev, tokenising whole articles once costs twice as much (most text is never read)."""
+        return _tokens(self.text, lo, hi)
+
+    def abbreviation(self, tok: _Tok) -> bool:
+        """A word written with a final period that does not end a sentence ("Mr.", "A.")."""
+        return tok.low in self.abbreviations or (len(tok.text) == 1 and tok.text.isupper())
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        if k < 0:
+            return (0, len(self.text))
+        s = self.sentences[k]
+        return (s.start, max(s.end, pos))
+
+    def inside_quote(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.quoted_starts, start) - 1
+        return k >= 0 and self.quoted[k][1] >= end
+
+    def entity_in(self, lo: int, hi: int) -> list[Entity]:
+        k = bisect.bisect_left(self.ent_starts, lo)
+        out = []
+        while k < len(self.entities) and self.entities[k].start < hi:
+            if self.entities[k].end <= hi:
+                out.append(self.entities[k])
+            k += 1
+        return out
+
+    # ----------------------------------------------------------------- speaker phrases
+
+    def phrase_left(self, toks: list[_Tok], cue: int) -> Speaker | None:
+        """The speaker written just before token ``cue`` ("Lukashenko said", "he said")."""
+        last = cue - 1
+        while last > 0 and toks[last].low in self.cues.skip:
+            last -= 1  # "Lukashenko has also said", "De president heeft gezegd"
+        if last > 1 and toks[last].low in self.cues.relatives and toks[last - 1].text == ",":
+            last -= 1  # "Stevie Wonder, who joked": the name before the comma speaks
+            cue = last
+            last -= 1
+        if last > 0 and toks[last].text == ")":
+            opening = next(
+                (i for i in range(last - 1, max(-1, last - 8), -1) if toks[i].text == "("), -1
+            )
+            if opening > 0:
+                last = opening - 1  # "Rep. John Mica (R-Fla.) said"
+        if last < 0:
+            return None
+        if toks[last].text == ",":
+            # an apposition ("Dylevsky, the leader of the protest, said"): prefer the name
+            j = last - 1
+            while j >= 0 and toks[j].text != "," and last - j <= NP_WORDS + 1:
+                j -= 1
+            inner = toks[last - 1] if last >= 1 else None
+            if inner is not None and _capital(inner) and not self._function(inner) and j >= 0:
+                found = self.phrase_left(toks, last)  # "the spokesman, Natalia Eismont, said"
+                if found is not None:
+                    return found
+            if j >= 1 and toks[j].text == "," and _is_word(toks[j - 1]):
+                found = self.phrase_left(toks, j)
+                if found is not None:
+                    return found
+            elif j < 0:
+                return self._subject_at_start(toks, last)
+            last -= 1
+        if last < 0 or not _is_word(toks[last]):
+            return None
+        ents = self.entity_in(toks[0].start, toks[cue].start)
+        j = last
+        while j >= 0 and last - j < NP_WORDS and _is_word(toks[j]):
+            tok = toks[j]
+            for ent in reversed(ents):
+                if ent.start <= tok.start < ent.end:
+                    return self.speaker(ent.start, ent.end, ent.entity_id)
+            pronoun = self._pronoun_part(tok)
+            if pronoun is not None and last - j <= 2:
+                return self.pronoun(pronoun)
+            if _capital(tok) and not self._function(tok):
+                k = j
+                while k - 1 >= 0 and (
+                    (_capital(toks[k - 1]) and not self._function(toks[k - 1]))
+                    or (toks[k - 1].low in _CONNECTORS and k - 2 >= 0 and _capital(toks[k - 2]))
+                    or (toks[k - 1].text == "." and k - 2 >= 0 and _capital(toks[k - 2]))
+                ):
+                    k -= 1
+                return self.speaker(self._np_start(toks, k, last), toks[j].end)
+            if tok.low in self.cues.heads:
+                head = j
+                i = j - 1
+                while i >= 0 and last - i < NP_WORDS and _is_word(toks[i]):
+                    low = toks[i].low
+                    if low in self.cues.verbs or low in self.cues.that or toks[i].text[0].isupper():
+                        if low in self.cues.heads:
+                            head = i
+                        break
+                    if low in self.cues.heads:
+                        head = i  # "a spokesman for the ministry"
+                    i -= 1
+                if head == last:
+                    return None
+                return self.speaker(toks[head].start, toks[last].end)
+            if tok.low in self.cues.verbs or tok.low in self.cues.that or tok.low in self.cues.stop:
+                return None
+            j -= 1
+        return None
+
+    def _np_start(self, toks: list[_Tok], k: int, last: int) -> int:
+        """Where a name that starts at token ``k`` really starts: with a determiner right
+        before it ("Der Sprecher", "the Kremlin"), or with the noun phrase it ends ("The
+        mayor of Brest", "a spokesman for Gazprom")."""
+        heads = self.cues.heads
+        if k >= 1 and toks[k - 1].low in heads:
+            return toks[k - 1].start
+        prev = toks[k - 1] if k >= 1 else None
+        if prev is None or not prev.text.islower() or len(prev.text) > 4:
+            return toks[k].start
+        if prev.low in self.cues.verbs or prev.low in self.cues.that:
+            return toks[k].start
+        i = k - 2
+        while i >= 0 and last - i <= NP_WORDS and _is_word(toks[i]):
+            if toks[i].low in heads:
+                return toks[i].start
+            if toks[i].low in self.cues.verbs or toks[i].low in self.cues.pronouns:
+                break
+            i -= 1
+        return toks[k].start
+
+    def phrase_right(self, toks: list[_Tok], k: int, short: bool = False) -> Speaker | None:
+        """The speaker written from token ``k`` on ("said Lukashenko", "zei hij", "a-t-il
+        déclaré", "zegt vakbondsleider Piet de Boer"). ``short``: a noun phrase with no comma
+        after it ends after its first noun ("volgens de vakbond doen …")."""
+        if k >= len(toks) or not _is_word(toks[k]):
+            return None
+        tok = toks[k]
+        pronoun = self._pronoun_part(tok)
+        if pronoun is not None:
+            return self.pronoun(pronoun)
+        titles = k
+        while (
+            titles < len(toks)
+            and titles - k < 2
+            and toks[titles].text.islower()
+            and len(toks[titles].text) > 3
+            and toks[titles].low not in self.cues.stop
+            and _is_word(toks[titles])
+            and not self._function(toks[titles])
+        ):
+            titles += 1  # "activist Hanna Yahorava", "vakbondsleider Piet de Boer"
+        for ent in self.entity_in(tok.start, toks[-1].end):
+            if ent.start <= tok.start < ent.end or (
+                ent.start == toks[min(k + 1, len(toks) - 1)].start and self._head(tok)
+            ):
+                return self.speaker(ent.start, ent.end, ent.entity_id)
+            if titles < len(toks) and ent.start == toks[titles].start:
+                return self.speaker(ent.start, ent.end, ent.entity_id)
+            break
+        if titles > k and titles < len(toks) and _capital(toks[titles]):
+            k, tok = titles, toks[titles]
+        if _capital(tok) and not self._function(tok):
+            j = k
+            while j + 1 < len(toks) and (
+                (_capital(toks[j + 1]) and not self._function(toks[j + 1]))
+                or (toks[j + 1].low in _CONNECTORS and j + 2 < len(toks) and _capital(toks[j + 2]))
+            ):
+                j += 1
+            return self.speaker(tok.start, toks[j].end)
+        if self._head(tok):
+            j = k
+            limit = 1 if short else NP_WORDS - 1
+            while (
+                j + 1 < len(toks)
+                and j - k < limit
+                and _is_word(toks[j + 1])
+                and toks[j + 1].low not in self.cues.stop
+                and toks[j + 1].low not in self.cues.that
+                and toks[j + 1].low not in self.cues.verbs
+                and not toks[j + 1].text.isdigit()
+                and not (_capital(toks[j]) and not _capital(toks[j + 1]) and j > k)
+            ):
+                j += 1  # "de 28-jarige Anna", "a spokesman for the ministry"
+            if j > k or "'" in tok.low:
+                return self.speaker(tok.start, toks[j].end)
+        return None
+
+    def _subject_at_start(self, toks: list[_Tok], end: int) -> Speaker | None:
+        """The speaker that opens the clause of a cue after a comma ("X closed the plant
+        last year, saying …" → X): a pronoun, entity or name at the start of ``toks``."""
+        first = next((i for i in range(end) if _is_word(toks[i])), None)
+        if first is None:
+            return None
+        tok = toks[first]
+        named = any(e.start == tok.start for e in self.entity_in(tok.start, toks[end - 1].end))
+        name = _capital(tok) and not self._function(tok)
+        if self._pronoun_part(tok) is None and not named and not name:
+            return None
+        found = self.phrase_right(toks[:end], first)
+        return found if found is not None and found.start is not None else None
+
+    def _head(self, tok: _Tok) -> bool:
+        """A determiner, also elided onto its noun ("l'agence")."""
+        low = tok.low
+        return low in self.cues.heads or (
+            "'" in low and low[: low.index("'") + 1] in self.cues.heads
+        )
+
+    def _pronoun_part(self, tok: _Tok) -> _Tok | None:
+        """``tok`` as a pronoun, or the pronoun joined to a verb by a hyphen ("a-t-il")."""
+        if tok.low in self.cues.pronouns:
+            return tok
+        if "-" in tok.low:
+            part = tok.low.rsplit("-", 1)[1]
+            if part in self.cues.pronouns:
+                start = tok.end - len(part)
+                return _Tok(start, tok.end, self.text[start : tok.end], part)
+        return None
+
+    def _function(self, tok: _Tok) -> bool:
+        c = self.cues
+        low = tok.low
+        return (
+            low in c.heads
+            or low in c.pronouns
+            or low in c.verbs
+            or low in c.before
+            or low in c.that
+            or len(tok.text) == 1
+        )
+
+    def speaker(self, start: int, end: int, entity_id: str | None = None) -> Speaker:
+        found = Speaker(self.text[start:end], start, end, entity_id)
+        self.speakers.append(found)
+        return found
+
+    def pronoun(self, tok: _Tok) -> Speaker:
+        """Resolve a pronoun to an earlier name (see the module docstring)."""
+        want = ("ORG",) if tok.low in ("it", "het", "es") else ("PER",)
+        k = bisect.bisect_left(self.ent_starts, tok.start) - 1
+        fallback: Entity | None = None
+        while k >= 0:
+            ent = self.entities[k]
+            k -= 1
+            if (
+                ent.label not in want
+                or ent.end > tok.start
+                or self.inside_quote(ent.start, ent.end)
+            ):
+                continue
+            if tok.start - ent.end > ANTECEDENT_CHARS and fallback is not None:
+                break
+            if fallback is None:
+                fallback = ent
+            if self._subject(ent.start, ent.end):
+                return Speaker(ent.text, ent.start, ent.end, ent.entity_id)
+        if fallback is not None:
+            return Speaker(fallback.text, fallback.start, fallback.end, fallback.entity_id)
+        if not self.entities:
+            prior = next(
+                (p for p in reversed(self.speakers) if p.end is not None and p.end <= tok.start),
+                None,
+            )
+            name = self._last_name(tok.start)
+            if name is not None and (prior is None or (prior.end or 0) < (name.start or 0)):
+                return name
+            if prior is not None:
+                return prior
+        return Speaker(tok.text, tok.start, tok.end)
+
+    def _subject(self, start: int, end: int) -> bool:
+        """A name that begins its sentence or is followed by a reporting verb."""
+        sent_lo, _ = self.sentence_of(start)
+        if len(self.text[sent_lo:start].split()) <= 1:
+            return True
+        after = _WORD.findall(self.text, end, end + 30)[:2]
+        return any(w.lower() in self.cues.verbs for w in after)
+
+    def _last_name(self, before: int) -> Speaker | None:
+        """The last capitalised name that may be a person: not inside a quote, not after a
+        short lower-case word (a preposition: "in Minsk", "w Mińsku", "в Минске"), and at the
+        start of a sentence only when a comma or a verb follows it."""
+        lo = max(0, before - 600)
+        toks = self.tokens(lo, before)
+        for k in range(len(toks) - 1, 0, -1):
+            tok = toks[k]
+            if not _capital(tok) or self._function(tok) or self.inside_quote(tok.start, tok.end):
+                continue
+            j = k
+            while j - 1 >= 0 and (
+                (_capital(toks[j - 1]) and not self._function(toks[j - 1]))
+                or (toks[j - 1].low in _CONNECTORS and j - 2 >= 0 and _capital(toks[j - 2]))
+            ):
+                j -= 1
+            prev = toks[j - 1] if j else None
+            if (
+                prev is not None
+                and prev.text.islower()
+                and len(prev.text) <= 3
+                and prev.low not in self.cues.verbs
+            ):
+                continue
+            initial = prev is None or prev.text in '.!?"“”„«»' or self._function(prev)
+            follow = toks[k + 1] if k + 1 < len(toks) else None
+            if (
+                initial
+                and j == k
+                and not (
+                    follow is not None and (follow.text == "," or follow.low in self.cues.verbs)
+                )
+            ):
+                continue
+            return Speaker(self.text[toks[j].start : tok.end], toks[j].start, tok.end)
+        return None
+
+    # ----------------------------------------------------------------- attribution
+
+    def after_quote(self, raw: _Raw, limit: int) -> _Attribution | None:
+        """A cue and speaker in the words after the closing mark."""
+        toks = self.tokens(raw.close_at, limit)
+        c = self.cues
+        if (
+            len(toks) > 1
+            and toks[0].text in _DASHES
+            and _capital(toks[1])
+            and not any(t.low in c.verbs for t in toks[1:POST_CUE_WORDS])
+        ):
+            who = self.phrase_right(toks, 1)  # a byline under a quote: “…” ― Anna Petrova
+            if who is not None:
+                return _Attribution(who, toks[0].text, True, 0)
+        words = 0
+        for k, tok in enumerate(toks):
+            if _is_word(tok):
+                words += 1
+                if words > POST_CUE_WORDS:
+                    break
+            elif (
+                tok.text in ".!?;"
+                and k > 0
+                and not self.abbreviation(toks[k - 1])
+                and not (k + 1 < len(toks) and toks[k + 1].text == ",")
+            ):
+                break
+            n = _cue_at(toks, k, c.before, c.longest, c.first_words)
+            if n:
+                who = self.phrase_right(toks, k + n)
+                if who is not None:
+                    return _Attribution(who, _span_text(toks, k, n), words <= 1, words)
+                continue
+            inverted = self._pronoun_part(tok) if "-" in tok.low else None
+            if inverted is not None and tok.low.split("-")[0] in c.verbs:
+                # "dit-il", "sagte-er" is rare but "dit-elle" is the French rule
+                return _Attribution(self.pronoun(inverted), tok.text, True, words)
+            if tok.low in c.verbs:
+                who = self.phrase_left(toks, k) if k else None
+                if who is None and all(not _is_word(t) or t.low in c.skip for t in toks[:k]):
+                    who = self.phrase_right(toks, k + 1)  # inverted: "…," said X / zei hij
+                if who is not None:
+                    return _Attribution(who, tok.text, self._next_to(toks, k), words)
+            if tok.low in c.after and k:
+                who = self.phrase_left(toks, k)
+                if who is not None:
+                    return _Attribution(who, tok.text, self._next_to(toks, k), words)
+        return None
+
+    def _next_to(self, toks: list[_Tok], cue: int) -> bool:
+        """Whether a cue at token ``cue`` after a quote is right next to it: the cue, a
+        pronoun, a determiner or a name comes first ("…," the ministry's spokesman said)."""
+        first = next(
+            (t for t in toks[: cue + 1] if _is_word(t) and t.low not in self.cues.skip), None
+        )
+        if first is None or first is toks[cue]:
+            return True
+        return _capital(first) or self._head(first) or self._pronoun_part(first) is not None
+
+    def before_quote(self, raw: _Raw, limit: int) -> _Attribution | None:
+        """A cue and speaker in the words before the opening mark."""
+        toks = self.tokens(limit, raw.open_at)
+        c = self.cues
+        words = 0
+        for k in range(len(toks) - 1, -1, -1):
+            tok = toks[k]
+            if _is_word(tok):
+                words += 1
+                if words > PRE_CUE_WORDS:
+                    break
+            for n in range(1, c.longest + 1):
+                if k - n + 1 < 0:
+                    break
+                if " ".join(t.low for t in toks[k - n + 1 : k + 1]) in c.before:
+                    who = self.phrase_right(toks, k + 1)
+                    if who is not None:
+                        cue = _span_text(toks, k - n + 1, n)
+                        return _Attribution(who, cue, False, words)
+            if tok.low in c.verbs or tok.low in c.after:
+                who = self.phrase_left(toks, k)
+                if who is None and k == 0:
+                    who = self.phrase_right(toks, 1)  # "Said Ellis: “…”"
+                if who is not None:
+                    adjacent = all(not _is_word(t) for t in toks[k + 1 :])
+                    return _Attribution(who, tok.text, adjacent, words)
+        return self._colon(toks)
+
+    def _colon(self, toks: list[_Tok]) -> _Attribution | None:
+        """A name and a colon alone before a quote: ``Loekasjenko: „…”``."""
+        if len(toks) < 2 or toks[-1].text != ":" or len(toks) > COLON_WORDS + 1:
+            return None
+        who = self.phrase_left(toks, len(toks) - 1)
+        if who is None or who.start is None:
+            return None
+        words = [t for t in toks if _is_word(t)]
+        named = any(
+            e.start == words[0].start for e in self.entity_in(toks[0].start, toks[-1].start)
+        )
+        if not named and not all(_capital(t) and not self._function(t) for t in words):
+            return None  # only a name may stand alone before the colon, not "The sign read:"
+        return _Attribution(who, ":", True, 0)
+
+
+def _span_text(toks: list[_Tok], k: int, n: int) -> str:
+    return " ".join(t.text for t in toks[k : k + n])
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_quotes(
+    text: str, sentences: list[Sentence], entities: list[Entity], language: str
+) -> list[Quote]:
+    """Direct and indirect quotes of an article, each with its speaker when one is found.
+
+    ``entities`` may be empty: speakers then come from capitalised names, pronouns and
+    noun phrases. See the module docstring for every rule.
+    """
+    cues = load_cues(language)
+    doc = _Doc(text, sentences, entities, cues, language)
+    raws = _scan(text) if _MARKS.search(text) else []
+    doc.quoted = [(r.open_at, r.close_at) for r in raws]
+    doc.quoted_starts = [r.open_at for r in raws]
+
+    attributions: list[_Attribution | None] = []
+    for n, raw in enumerate(raws):
+        _sent_lo, sent_hi = doc.sentence_of(raw.end)
+        next_open = raws[n + 1].open_at if n + 1 < len(raws) else len(text)
+        para_end = text.find("\n", raw.close_at)
+        para_end = len(text) if para_end < 0 else para_end
+        limit = min(max(sent_hi, raw.close_at), next_open, para_end)
+        if text[raw.close_at : raw.close_at + 3].lstrip()[:1] in _DASHES:
+            limit = min(next_open, para_end, raw.close_at + 80)  # “…” ― Anna Petrova
+        found = doc.after_quote(raw, limit) if raw.close_at < limit else None
+        if found is None or found.distance > 1 or found.cue.lower() in cues.before:
+            first_lo, _ = doc.sentence_of(raw.open_at)
+            prev_close = raws[n - 1].close_at if n else 0
+            para_start = text.rfind("\n", 0, raw.open_at) + 1
+            before = doc.before_quote(raw, max(first_lo, prev_close, para_start))
+            if before is not None and (
+                found is None
+                or before.distance < found.distance
+                or (found.cue.lower() in cues.before and before.cue.lower() not in cues.before)
+            ):
+                found = before  # "X zei dat “…”, aldus het persbureau": the verb names X
+        attributions.append(found)
+
+    # share speakers: inside a multi-paragraph group, then within a paragraph
+    by_group: dict[int, _Attribution] = {}
+    for raw, found in zip(raws, attributions, strict=True):
+        if found is not None and raw.group not in by_group:
+            by_group[raw.group] = found
+    quotes: list[Quote] = []
+    for n, raw in enumerate(raws):
+        found = attributions[n] or by_group.get(raw.group)
+        own = attributions[n] is not None
+        if found is None:
+            found = _neighbour(text, raws, attributions, n)
+        content = text[raw.start : raw.end]
+        short = len(content.split()) <= SCARE_WORDS
+        ending = content.rstrip("\"'”’»«")[-1:] + text[raw.close_at : raw.close_at + 1]
+        sentence = content[:1].isupper() and any(ch in _SENTENCE_END for ch in ending)
+        if short and not (own and found is not None and found.adjacent) and not sentence:
+            continue
+        if found is None:
+            continue
+        speaker = dataclasses.replace(found.speaker)  # no aliasing between quotes
+        quotes.append(Quote(raw.start, raw.end, content, speaker, found.cue, True))
+    quotes.extend(_indirect(doc, raws))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _neighbour(
+    text: str, raws: list[_Raw], attributions: list[_Attribution | None], n: int
+) -> _Attribution | None:
+    """The attribution of the nearest attributed quote in the same paragraph, or of the
+    quote that ends the previous paragraph when this quote opens its own paragraph and only
+    the attribution of that quote stands between them ("…,” he said. / “…”)."""
+    paragraph = raws[n].paragraph
+    for k in range(n - 1, -1, -1):
+        if raws[k].paragraph != paragraph:
+            between = text[raws[k].close_at : raws[n].open_at]
+            head, _, rest = between.partition("\n")
+            if (
+                attributions[k] is not None
+                and not rest.strip()
+                and len(head.split()) <= POST_CUE_WORDS
+            ):
+                return attributions[k]
+            break
+        found = attributions[k]
+        if found is not None:
+            return found
+    for k in range(n + 1, len(raws)):
+        if raws[k].paragraph != paragraph:
+            break
+        if attributions[k] is not None:
+            return attributions[k]
+    return None
+
+
+# --------------------------------------------------------------------------- indirect
+
+
+def _indirect(doc: _Doc, raws: list[_Raw]) -> list[Quote]:
+    """Reported speech in sentences that hold no direct quote."""
+    text = doc.text
+    c = doc.cues
+    out: list[Quote] = []
+    starts = [r.open_at for r in raws]
+    for sentence in doc.sentences:
+        k = bisect.bisect_left(starts, sentence.start)
+        if k < len(raws) and raws[k].open_at < sentence.end:
+            continue
+        if k > 0 and raws[k - 1].close_at > sentence.start:
+            continue
+        if not c.pattern.search(text, sentence.start, sentence.end):
+            continue
+        toks = doc.tokens(sentence.start, sentence.end)
+        if len(toks) < 4:
+            continue
+        found = _reported(doc, toks, c)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _reported(doc: _Doc, toks: list[_Tok], c: Cues) -> Quote | None:
+    text = doc.text
+    end = toks[-1].end if _is_word(toks[-1]) else toks[-1].start
+    while end > toks[0].start and text[end - 1] in " .!?":
+        end -= 1
+    # according to X, <clause>
+    n = _cue_at(toks, 0, c.before, c.longest, c.first_words)
+    if n:
+        comma = any(t.text == "," for t in toks[n : n + NP_WORDS + 1])
+        who = doc.phrase_right(toks, n, short=not comma)
+        if who is not None and who.end is not None:
+            k = next((i for i, t in enumerate(toks) if t.start >= who.end), len(toks))
+            if k < len(toks) and toks[k].text == ",":
+                k += 1
+            if k < len(toks) - 2:
+                start = toks[k].start
+                return Quote(start, end, text[start:end], who, _span_text(toks, 0, n), False)
+    # X said (…) that <clause>
+    for k, tok in enumerate(toks):
+        if tok.low not in c.verbs and tok.low not in c.indirect:
+            continue
+        for gap in range(1, THAT_GAP + 2):
+            if k + gap >= len(toks) - 2:
+                break
+            that = toks[k + gap]
+            low = that.low
+            if low in c.that or ("'" in low and low.split("'")[0] + "'" in c.that):
+                who = doc.phrase_left(toks, k) or (
+                    doc.phrase_right(toks, k + 1) if gap > 1 else None
+                )
+                if who is None:
+                    break
+                start = that.end if low in c.that else that.start + low.index("'") + 1
+                while start < end and not text[start].isalnum() and text[start] not in "\"“„«'‘":
+                    start += 1
+                if end - start < 10:
+                    break
+                return Quote(start, end, text[start:end], who, tok.text, False)
+            if not _is_word(that) and that.text != ",":
+                break
+        after = k + 2 if k + 1 < len(toks) and toks[k + 1].text == "," else k + 1
+        follow = toks[after] if after + 3 < len(toks) else None
+        if (
+            tok.low in c.bare
+            and follow is not None
+            and _is_word(follow)
+            and (
+                follow.low in c.pronouns
+                or follow.low in c.heads
+                or _capital(follow)
+                or follow.text[0].isdigit()
+            )
+        ):
+            who = doc.phrase_left(toks, k)
+            if who is not None:  # "Petrov said the plant would close" (no "that")
+                return Quote(follow.start, end, text[follow.start : end], who, tok.text, False)
+    # <clause>, X said / <clause>, according to X
+    commas = [i for i, t in enumerate(toks) if t.text == ","]
+    if commas:
+        k = commas[-1]
+        tail = toks[k + 1 :]
+        if 2 <= sum(1 for t in tail if _is_word(t)) <= POST_CUE_WORDS and k >= 4:
+            n = _cue_at(tail, 0, c.before, c.longest, c.first_words)
+            who = None
+            cue = ""
+            if n:
+                who, cue = doc.phrase_right(tail, n), _span_text(tail, 0, n)
+            else:
+                for j, t in enumerate(tail[:4]):
+                    if t.low in c.verbs:
+                        who = doc.phrase_left(tail, j) if j else doc.phrase_right(tail, j + 1)
+                        cue = t.text
+                        break
+            if who is not None:
+                start = toks[0].start
+                stop = toks[k].start
+                return Quote(start, stop, text[start:stop], who, cue, False)
+    return None
