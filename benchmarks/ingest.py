@@ -1,4 +1,4 @@
-"""Ingestion throughput: read + clean + language + sentences over a generated corpus.
+"""Throughput of the whole per-document pipeline: read, clean, language, sentences and analysis.
 
     python benchmarks/ingest.py [--articles 3000] [--store]
 

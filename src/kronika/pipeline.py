@@ -1,7 +1,8 @@
 """The per-document pipeline: read → build (clean, language) → analysis stages.
 
-Stages are plain ``Article -> Article`` callables, in pipeline order; later issues append
-theirs to :data:`ANALYSIS_STAGES`. Failures become :class:`Skipped` items with a reason, so
+Stages are plain ``Article -> Article`` callables, in pipeline order (sentences, entities,
+name chains, places, times, quantities, quotes); later issues append theirs to
+:data:`ANALYSIS_STAGES`. Failures become :class:`Skipped` items with a reason, so
 a batch never stops on one bad input.
 """
 
@@ -11,7 +12,13 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from kronika.analyze.entities import find_entities
+from kronika.analyze.names import add_missed_names, chain_names, link_speakers
+from kronika.analyze.places import find_places
+from kronika.analyze.quantities import find_quantities
+from kronika.analyze.quotes import find_quotes
 from kronika.analyze.sentences import split_sentences
+from kronika.analyze.times import find_times
 from kronika.errors import InputError
 from kronika.ingest.build import build_article
 from kronika.ingest.document import RawDocument, Skipped
@@ -26,7 +33,46 @@ def add_sentences(article: Article) -> Article:
     return article
 
 
-ANALYSIS_STAGES: tuple[Stage, ...] = (add_sentences,)
+def add_entities(article: Article) -> Article:
+    article.entities = find_entities(article.text, article.sentences, article.language)
+    return article
+
+
+def add_name_chains(article: Article) -> Article:
+    article.entities = add_missed_names(article.text, article.entities, article.language)
+    chain_names(article.entities, article.language)
+    return article
+
+
+def add_places(article: Article) -> Article:
+    article.places = find_places(article.text, article.entities, article.language)
+    return article
+
+
+def add_times(article: Article) -> Article:
+    article.times = find_times(article.text, article.language, article.published)
+    return article
+
+
+def add_quantities(article: Article) -> Article:
+    """Quantities, except numbers that are part of a time expression ("9 August 2020")."""
+    times = [(t.start, t.end) for t in article.times]
+    article.quantities = [
+        q for q in find_quantities(article.text, article.language)
+        if not any(q.start < end and start < q.end for start, end in times)
+    ]
+    return article
+
+
+def add_quotes(article: Article) -> Article:
+    article.quotes = find_quotes(article.text, article.sentences, article.entities, article.language)
+    link_speakers(article.quotes, article.entities)
+    return article
+
+
+ANALYSIS_STAGES: tuple[Stage, ...] = (
+    add_sentences, add_entities, add_name_chains, add_places, add_times, add_quantities, add_quotes,
+)
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
-from kronika.model import Entity
+from kronika.model import Entity, Quote
 
 SAME_NAME = 0.78
 """Two forms scoring at least this are the same name.
@@ -719,3 +719,27 @@ def _is_common(word: str, language: str) -> bool:
         return zipf_frequency(word, language) >= _COMMON_WORD
     except LookupError:  # no word list for this language ("und")
         return False
+
+
+def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:
+    """Give each quote's speaker the chain id of the entity mention it is, or names the same.
+
+    Run after :func:`chain_names`: a speaker span inside a chained mention takes its id;
+    otherwise ("aldus de president" resolved to a name elsewhere) the chain whose canonical
+    name is the same name as the speaker's text (``SAME_NAME``), if any.
+    """
+    canonical = {e.entity_id: e.canonical or e.text for e in entities if e.entity_id}
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is None or speaker.entity_id:
+            continue
+        if speaker.start is not None and speaker.end is not None:
+            start, end = speaker.start, speaker.end
+            inside = [e for e in entities if e.entity_id and e.start < end and start < e.end]
+            if inside:
+                speaker.entity_id = inside[0].entity_id
+                continue
+        scored = [(name_similarity(speaker.text, name), chain) for chain, name in canonical.items()]
+        best = max(scored, default=None)
+        if best and best[0] >= SAME_NAME:
+            speaker.entity_id = best[1]
