@@ -60,8 +60,10 @@ def main() -> None:
 
     per_stage: dict[str, list[float]] = {stage.__name__: [] for stage in ANALYSIS_STAGES}
     totals = []
+    by_language: dict[str, list[float]] = {}
     for _ in range(args.repeat):
         for article in articles:
+            language = article.language
             article = fresh(article)
             total = 0.0
             for stage in ANALYSIS_STAGES:
@@ -71,11 +73,14 @@ def main() -> None:
                 per_stage[stage.__name__].append(elapsed)
                 total += elapsed
             totals.append(total)
+            by_language.setdefault(language, []).append(total)
 
     languages = sorted({a.language for a in articles})
     print(f"{len(articles)} articles of {WORDS} words ({', '.join(languages)}), {args.repeat} rounds")
     for name, times in per_stage.items():
         print(f"  {name:<16} {1000 * statistics.mean(times):6.2f} ms")
+    for language, times in sorted(by_language.items()):
+        print(f"  {language:<16} {1000 * statistics.mean(times):6.2f} ms (all stages)")
     mean = statistics.mean(totals)
     print(f"  {'all stages':<16} {1000 * mean:6.2f} ms mean, "
           f"{1000 * statistics.quantiles(totals, n=20)[-1]:.2f} ms p95  "

@@ -104,7 +104,7 @@ def main() -> None:
         if store is not None:
             store.close()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    what = "ingest + clean + language + sentences" + (" + SQLite store" if args.store else "")
+    what = "ingest (read, clean, language) + analysis" + (" + SQLite store" if args.store else "")
     print(f"{what}: {done:,} articles ({skipped} skipped), {chars / max(done, 1):,.0f} chars each")
     print(f"{done / seconds:,.0f} articles/s, {chars / seconds / 1e6:.2f} M chars/s on one core, "
           f"peak memory {peak_mib:,.0f} MiB")
