@@ -47,30 +47,31 @@ def _place_names() -> frozenset[str]:
     return frozenset(name.lower() for name in names if " " not in name)
 
 
+_lexicon_files: dict[str, Path] = {}
+"""Name lexicons read from another place than the package (set while training)."""
+
+
 @cache
 def _name_lexicon(language: str) -> dict[str, str]:
     """Word → entity type it mostly has in WikiANN (``ner-<iso>.names.tsv``, see kronika.train)."""
-    if language in _lexicon_override:
-        return _lexicon_override[language]
-    path = resources.files("kronika.models").joinpath(f"ner-{language}.names.tsv")
+    path = _lexicon_files.get(language) or resources.files("kronika.models").joinpath(
+        f"ner-{language}.names.tsv"
+    )
     if not path.is_file():
         return {}
     lines = path.read_text(encoding="utf-8").splitlines()
-    return dict(line.split("\t", 1) for line in lines if "\t" in line)  # type: ignore[misc]
+    return {word: kind for word, _, kind in (line.partition("\t") for line in lines) if kind}
 
 
-def use_name_lexicon(path: Path) -> None:
-    """Read the name lexicon from ``path`` from now on (training writes a fresh one)."""
-    lexicon = dict(
-        line.split("\t", 1) for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line
-    )
-    _name_lexicon.cache_clear()
-    word_features.cache_clear()
-    neighbour_features.cache_clear()
-    _lexicon_override[path.name.split(".")[0].removeprefix("ner-")] = lexicon  # type: ignore[assignment]
-
-
-_lexicon_override: dict[str, dict[str, str]] = {}
+def use_name_lexicon(language: str, path: Path | None) -> None:
+    """Read the name lexicon of ``language`` from ``path`` from now on (training writes one);
+    ``None`` goes back to the shipped one."""
+    if path is None:
+        _lexicon_files.pop(language, None)
+    else:
+        _lexicon_files[language] = path
+    for cached in (_name_lexicon, word_features, neighbour_features):
+        cached.cache_clear()
 
 
 def _shape(word: str) -> str:

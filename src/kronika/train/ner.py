@@ -111,7 +111,7 @@ def train(
 
     out = out or Path(__file__).resolve().parent.parent / "models"
     lexicon = build_name_lexicon(language, data, out)
-    entities.use_name_lexicon(lexicon)
+    entities.use_name_lexicon(language, lexicon)
     files = [data / CORPORA[language] / "train.conllu"]
     if wikiann:
         files.append(data / WIKIANN[language] / "train.conllu")
