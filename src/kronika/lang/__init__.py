@@ -11,6 +11,10 @@ Every folder may hold the same files; a missing file means "nothing for this lan
 ``boilerplate.txt``    regular expressions, one per line, that match a whole line which is
                        page furniture, not article text (matched case-insensitively).
 
+The analysis stages read their own files, each documented in its header and loaded by its
+module: ``times.txt`` (kronika.analyze.times), ``numbers.txt`` (quantities), ``quotes.txt``
+(quotes), ``places.txt`` (places) and ``titles.txt`` (names).
+
 Adding a language means adding a folder. Data is read lazily, once per process.
 """
 
