@@ -267,3 +267,23 @@ def test_seeds(seeds: Path) -> None:
         if countries != {REVIEWED_SEED_READINGS.get(surface)}
     }
     assert not wrong, wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("De staking in Roestavi duurt voort.", "Roestavi", "GE"),
+        ("Mijnwerkers uit Saligorsk staakten.", "Saligorsk", "BY"),
+    ],
+)
+def test_a_loc_entity_spelled_otherwise_finds_its_city(text: str, name: str, country: str) -> None:
+    """Guards press spellings that no gazetteer lists (Dutch oe for u, a for o)."""
+    start = text.index(name)
+    entity = Entity(start, start + len(name), name, "LOC")
+    (place,) = [p for p in find_places(text, [entity], "nl") if p.text == name]
+    assert place.country == country and place.precision == "city"
+
+
+def test_spelling_fallback_needs_a_loc_entity() -> None:
+    assert not [p for p in find_places("De staking in Roestavi duurt voort.", [], "nl")
+                if p.text == "Roestavi"]

@@ -471,7 +471,47 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
         or m.key not in state.persons
         or _label_at(state.labels, m.start, m.end)[0] == "LOC"
     ]
+    matches += _spelled_otherwise(text, entities, matches)
+    matches.sort(key=lambda m: m.start)
     return _resolve(text, matches)
+
+
+def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match]) -> list[_Match]:
+    """Matches for one-word LOC entities that no gazetteer name spells as written, through
+    the transliteration-proof key of :func:`kronika.analyze.names.name_key`: a press
+    spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city."""
+    from kronika.analyze.names import name_key
+
+    matches = []
+    for entity in entities:
+        if entity.label != "LOC" or " " in entity.text or len(entity.text) < MIN_KEY_LETTERS:
+            continue
+        if any(m.start < entity.end and entity.start < m.end for m in found):
+            continue
+        candidates = _spelling_index().get(name_key(entity.text))
+        if candidates:
+            matches.append(_Match(entity.start, entity.end, candidates, False, entity.text))
+    return matches
+
+
+MIN_KEY_LETTERS = 5
+"""Shorter names collide too often once spelling differences are folded away."""
+
+
+@cache
+def _spelling_index() -> dict[str, tuple[int, ...]]:
+    """name_key of every GeoNames city name → entry indexes, largest first (built on the first
+    miss, about 0.7 s)."""
+    from kronika.analyze.names import name_key
+
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(core().rows):
+        if "\tcity\t" in row:
+            index.setdefault(name_key(row.split("\t", 1)[0]), []).append(number)
+    return {
+        key: tuple(sorted(numbers, key=lambda n: -_entry(n).population))
+        for key, numbers in index.items()
+    }
 
 
 @dataclass(slots=True)
