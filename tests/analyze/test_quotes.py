@@ -285,3 +285,12 @@ def test_seed_split_quote_with_a_pronoun_speaker(seeds: Path) -> None:
         (quote,) = [q for q in quotes if "no new election until you kill me" in q.text]
         assert quote.direct
         assert quote.speaker is not None and "Lukashenko" in quote.speaker.text
+
+
+def test_a_title_abbreviation_stays_out_of_the_speaker() -> None:
+    """Guards a bug: "M. Jean Moreau" gave the speaker ". Jean Moreau"."""
+    text = "La direction, dirigée par M. Jean Moreau, assure que la production reprendra lundi."
+    quotes = find_quotes(text, split_sentences(text, "fr"), [], "fr")
+    _check_spans(text, quotes)
+    assert quotes and quotes[0].speaker is not None
+    assert quotes[0].speaker.text[0].isalpha()

@@ -612,6 +612,10 @@ class _Doc:
         )
 
     def speaker(self, start: int, end: int, entity_id: str | None = None) -> Speaker:
+        while start < end and not self.text[start].isalnum():
+            start += 1  # a title's period or a dash left before the name ("M. Levan …")
+        while end > start and not self.text[end - 1].isalnum():
+            end -= 1
         found = Speaker(self.text[start:end], start, end, entity_id)
         self.speakers.append(found)
         return found
