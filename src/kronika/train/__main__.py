@@ -19,11 +19,15 @@ def main() -> None:
     ner_parser.add_argument("--c1", type=float, default=ner.C1)
     ner_parser.add_argument("--c2", type=float, default=ner.C2)
     ner_parser.add_argument("--wikiann", action="store_true", help="add WikiANN train data")
+    ner_parser.add_argument(
+        "--no-val", dest="with_val", action="store_false",
+        help="train on the train split only (to tune settings on val)",
+    )
     ner_parser.add_argument("--eval-split", default="test", help="split scored after training")
     args = parser.parse_args()
     record = ner.train(
         args.lang, args.data, out=args.out, iterations=args.iterations, c1=args.c1, c2=args.c2,
-        wikiann=args.wikiann, eval_split=args.eval_split,
+        wikiann=args.wikiann, with_val=args.with_val, eval_split=args.eval_split,
     )
     scores = record["scores"]
     print(" ".join(f"{name}={value:.4f}" for name, value in scores.items()))

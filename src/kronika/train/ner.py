@@ -96,6 +96,7 @@ def train(
     c1: float = C1,
     c2: float = C2,
     wikiann: bool = False,
+    with_val: bool = True,
     eval_split: str = "test",
 ) -> dict[str, Any]:
     """Train, save and score the two models of ``language``; returns the recorded facts.
@@ -113,6 +114,8 @@ def train(
     lexicon = build_name_lexicon(language, data, out)
     entities.use_name_lexicon(language, lexicon)
     files = [data / CORPORA[language] / "train.conllu"]
+    if with_val:  # the settings were chosen on val; the shipped model learns from it too
+        files.append(data / CORPORA[language] / "val.conllu")
     if wikiann:
         files.append(data / WIKIANN[language] / "train.conllu")
     documents: list[list[Sentence]] = []
