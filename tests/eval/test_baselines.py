@@ -48,3 +48,11 @@ def test_eval_command_refuses_a_missing_folder(tmp_path) -> None:
     result = cli("eval", "times", "--data", str(tmp_path / "nowhere"))
     assert result.exit_code != 0
     assert "no data folder" in result.output
+
+
+def test_eval_command_prints_scores_against_baselines() -> None:
+    if not (DATA / "time").is_dir():
+        pytest.skip(f"no labelled data at {DATA}")
+    result = cli("eval", "times", "--data", str(DATA), "--check")
+    assert result.exit_code == 0, result.output
+    assert "value_accuracy" in result.output and "(baseline" in result.output
