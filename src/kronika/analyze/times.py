@@ -53,6 +53,7 @@ AHEAD_DAYS = 90
 FUTURE_WINDOW = 40
 """Characters around a weekday searched for a future cue (about the clause it stands in)."""
 YEARS = (1800, 2100)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,9 @@ class TimeWords:
     """The compiled time grammar of one language."""
 
     pattern: re.Pattern[str]
+    starters: frozenset[str]
+    """Lower-case first words of every expression: the grammar is tried only where one
+    stands, or a digit (one set lookup per word instead of every alternative per word)."""
     words: dict[str, dict[str, int]]
     """For each key of times.txt: spelling → number (weekday index, numeral value, or 0)."""
     months: dict[str, int]
@@ -119,8 +123,22 @@ def time_words(code: str) -> TimeWords:
         (?:\s+(?P<umod2>{alt('last_after', 'next_after')}))?)(?!\w)
     | (?P<year>(?<![\d.,$€£])(?P<yy>1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|\s*(?:%|procent|percent|prozent)))
     )"""
+    starters = {
+        spelling.split()[0].rstrip(".")
+        for key in (*WEEKDAYS, *RELATIVE_DAYS, *UNITS, "last", "next", "this", "numbers",
+                    "approx", "ago_before")
+        for spelling in words.get(key, {})
+    }
+    starters.update(month.rstrip(".") for month in months)
+    starters.update(  # weekdays with a day part glued on: maandagavond, Montagabend
+        day + part
+        for key in WEEKDAYS for day in words.get(key, {})
+        for part in words.get("dayparts", {}) if " " not in part
+    )
+    starters = {re.split(r"['’-]", starter)[0] for starter in starters}  # aujourd'hui, п'ятниця
     return TimeWords(
         pattern=re.compile(grammar, re.IGNORECASE | re.VERBOSE),
+        starters=frozenset(starters),
         words=words,
         months=months,
         future=re.compile(rf"(?<!\w)(?:{alt('future')})(?!\w)", re.IGNORECASE),
@@ -133,7 +151,15 @@ def find_times(text: str, language: str, published: Published | None) -> list[Ti
     grammar = time_words(language)
     anchor = _anchor(published)
     found = []
-    for match in grammar.pattern.finditer(text):
+    taken = 0
+    for word in _WORD.finditer(text):
+        start = word.start()
+        if start < taken or not (word.group()[0].isdigit() or word.group().lower() in grammar.starters):
+            continue
+        match = grammar.pattern.match(text, start)
+        if match is None:
+            continue
+        taken = match.end()
         resolved = _resolve(match, grammar, anchor, text)
         if resolved is None:
             continue
