@@ -236,3 +236,10 @@ def test_seeds(seeds: Path) -> None:
             assert quantity.kind == kind
         else:
             assert quantity.kind is not None
+
+
+def test_belarusian_crowd_and_arrests() -> None:
+    text = "Паводле ацэнак, каля 100 тысяч чалавек выйшлі на вуліцы; затрымалі больш за 50 чалавек."
+    found = {(q.text, q.value, q.low, q.kind) for q in find_quantities(text, "be")}
+    assert ("каля 100 тысяч", 100000.0, None, "protesters") in found  # "выйшлі на вуліцы"
+    assert ("больш за 50", 50.0, 50.0, "arrested") in found

@@ -294,3 +294,12 @@ def test_a_title_abbreviation_stays_out_of_the_speaker() -> None:
     _check_spans(text, quotes)
     assert quotes and quotes[0].speaker is not None
     assert quotes[0].speaker.text[0].isalpha()
+
+
+def test_belarusian_direct_quote_with_its_speaker() -> None:
+    text = "«Мы не пойдзем, пакуль не будзе новых выбараў», — сказаў актывіст Іван Пятроў."
+    quotes = find_quotes(text, split_sentences(text, "be"), [], "be")
+    _check_spans(text, quotes)
+    (quote,) = quotes
+    assert quote.direct and quote.cue == "сказаў"
+    assert quote.speaker is not None and quote.speaker.text.endswith("Іван Пятроў")

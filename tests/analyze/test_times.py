@@ -67,6 +67,9 @@ def values(text: str, language: str, published: Published | None = MONDAY) -> li
         ("es", "La votación del 9 de agosto de 2020 fue impugnada.", [("9 de agosto de 2020", "2020-08-09")]),
         ("uk", "У неділю відбувся мітинг.", [("неділю", "2020-08-16")]),
         ("uk", "Вчора затримали двох активістів.", [("Вчора", "2020-08-16")]),
+        ("be", "У нядзелю адбыўся мітынг.", [("нядзелю", "2020-08-16")]),
+        ("be", "Учора затрымалі двух актывістаў.", [("Учора", "2020-08-16")]),
+        ("be", "Два дні таму пачаўся страйк.", [("Два дні таму", "2020-08-15")]),
     ],
 )
 def test_time_values(language: str, text: str, expected: list[tuple[str, str]]) -> None:
