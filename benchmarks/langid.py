@@ -22,21 +22,18 @@ from pathlib import Path
 
 from kronika.ingest.language import identify_language
 from kronika.lang import available
+from kronika.train.ner import read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 CONLL = {"nl": "ner/conll2002-nl/test.conllu", "en": "ner/conll2003-en/test.conllu"}
 
 
 def conll_sentences(path: Path) -> list[str]:
-    sentences, tokens = [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        parts = line.split("\t")
-        if len(parts) >= 2 and not (parts[0] == "0" and tokens):
-            tokens.append(parts[1])
-            continue
-        if tokens:
-            sentences.append(re.sub(r" ([.,:;!?')])", r"\1", " ".join(tokens)))
-        tokens = [parts[1]] if len(parts) >= 2 else []
+    sentences = (
+        re.sub(r" ([.,:;!?')])", r"\1", " ".join(words))
+        for document in read_documents(path)
+        for words, _ in document
+    )
     return [s for s in sentences if _is_prose(s)]
 
 

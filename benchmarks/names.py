@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kronika.analyze import names as names_module
+from kronika.analyze.entities import spans_from_labels
 from kronika.analyze.names import (
     SAME_NAME,
     add_missed_names,
@@ -42,6 +43,7 @@ from kronika.analyze.names import (
     name_similarity,
 )
 from kronika.model import Entity
+from kronika.train.ner import read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "coref" / "meantime-nl-en"
@@ -214,16 +216,13 @@ def transliteration(label: str | None) -> None:
 
 def person_names(path: Path) -> set[str]:
     """Distinct multi-word PER names of a CoNLL-style file (index, token, BIO tag)."""
-    names: set[str] = set()
-    current: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        tag = parts[2] if len(parts) > 2 else "O"
-        if current and (tag == "B-PER" or not tag.endswith("PER")):
-            names.add(" ".join(current))
-            current = []
-        if tag.endswith("PER"):
-            current.append(parts[1])
+    names = {
+        " ".join(words[first:last])
+        for document in read_documents(path)
+        for words, labels in document
+        for first, last, kind in spans_from_labels(labels)
+        if kind == "PER"
+    }
     return {name for name in names if " " in name and not name.isupper()}
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kronika.analyze.sentences import split_sentences
+from kronika.train.ner import read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = {"nl": "ner/conll2002-nl/test.conllu", "en": "ner/conll2003-en/test.conllu"}
@@ -34,19 +35,7 @@ def detokenize(tokens: list[str]) -> str:
 
 
 def passages(path: Path) -> list[tuple[str, set[int]]]:
-    sentences: list[list[str]] = []
-    current: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2:
-            continue
-        if parts[0] == "0" and current:
-            sentences.append(current)
-            current = []
-        current.append(parts[1])
-    if current:
-        sentences.append(current)
-    sentences = [s for s in sentences if "-DOCSTART-" not in s]
+    sentences = [words for document in read_documents(path) for words, _ in document]
     result = []
     for k in range(0, len(sentences), PASSAGE):
         text, breaks = "", set()
