@@ -160,14 +160,13 @@ def find_times(text: str, language: str, published: Published | None) -> list[Ti
         if match is None:
             continue
         taken = match.end()
-        resolved = _resolve(match, grammar, anchor, text)
+        kind = _kind(text, start, grammar)
+        resolved = _resolve(match, grammar, anchor, text, kind)
         if resolved is None:
             continue
         value, precision = resolved
         start, end = match.span()
-        found.append(
-            TimeExpression(start, end, text[start:end], value, precision, _kind(text, start, grammar))
-        )
+        found.append(TimeExpression(start, end, text[start:end], value, precision, kind))
     return found
 
 
@@ -243,7 +242,7 @@ def _nearest_year(month: int, day: int, anchor: Anchor | None) -> date | None:
 
 
 def _resolve(
-    match: re.Match[str], grammar: TimeWords, anchor: Anchor | None, text: str
+    match: re.Match[str], grammar: TimeWords, anchor: Anchor | None, text: str, kind: TimeKind
 ) -> tuple[str, Precision] | None:
     group = match.lastgroup
     g = match.group
@@ -268,7 +267,7 @@ def _resolve(
     if anchor is None:
         return None
     if group == "wd":
-        return _weekday(match, grammar, anchor, text)
+        return _weekday(match, grammar, anchor, text, kind)
     if group == "rel":
         words = " ".join(g("rel").lower().split())
         offset = next(RELATIVE_DAYS[key] for key in RELATIVE_DAYS if words in grammar.words.get(key, {}))
@@ -343,7 +342,7 @@ def _relative_day(anchor: Anchor, day: date) -> tuple[str, Precision]:
 
 
 def _weekday(
-    match: re.Match[str], grammar: TimeWords, anchor: Anchor, text: str
+    match: re.Match[str], grammar: TimeWords, anchor: Anchor, text: str, kind: TimeKind
 ) -> tuple[str, Precision] | None:
     spelling = match.group("wday").lower()
     weekday = next(i for i, key in enumerate(WEEKDAYS) if spelling in grammar.words.get(key, {}))
@@ -351,7 +350,7 @@ def _weekday(
         return None
     mod = _mod_of(match.group("mod"), grammar) or _mod_of(match.group("wmod"), grammar)
     if mod is None:
-        ahead = _kind(text, match.start(), grammar) == "until" or grammar.future.search(_clause(text, match))
+        ahead = kind == "until" or grammar.future.search(_clause(text, match))
         mod = "next-or-same" if ahead else "same-or-last"
     back = (anchor.day.weekday() - weekday) % 7
     if mod == "last":
