@@ -149,7 +149,13 @@ class EventMention:
     modality: Modality = "occurred"
     actors: list[Actor] = field(default_factory=list)
     place: Place | None = None
+    place_from: Literal["sentence", "article"] | None = None
+    """``sentence``: the event's own sentence names the place; ``article``: the article's
+    most named place, a weaker guess."""
     date: TimeExpression | None = None
+    date_from: Literal["sentence", "published"] | None = None
+    """``sentence``: a time expression of the event's sentence; ``published``: the
+    publication date one step less precise, with an empty span (the text gives no date)."""
     magnitudes: dict[str, Magnitude] = field(default_factory=dict)
     attribution: str | None = None
     acled: AcledCode | None = None

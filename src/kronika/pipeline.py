@@ -1,9 +1,8 @@
-"""The per-document pipeline: read → build (clean, language) → analysis stages.
+"""The per-document pipeline: read → build (clean, language) → analysis → extraction.
 
 Stages are plain ``Article -> Article`` callables, in pipeline order (sentences, entities,
-name chains, places, times, quantities, quotes); later issues append theirs to
-:data:`ANALYSIS_STAGES`. Failures become :class:`Skipped` items with a reason, so
-a batch never stops on one bad input.
+name chains, places, times, quantities, quotes, then event mentions). Failures become
+:class:`Skipped` items with a reason, so a batch never stops on one bad input.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from kronika.analyze.quotes import find_quotes
 from kronika.analyze.sentences import split_sentences
 from kronika.analyze.times import find_times
 from kronika.errors import InputError
+from kronika.extract.events import find_events
 from kronika.ingest.build import build_article
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.ingest.sources import read_inputs
@@ -70,9 +70,17 @@ def add_quotes(article: Article) -> Article:
     return article
 
 
+def add_events(article: Article) -> Article:
+    article.events = find_events(article)
+    return article
+
+
 ANALYSIS_STAGES: tuple[Stage, ...] = (
     add_sentences, add_entities, add_name_chains, add_places, add_times, add_quantities, add_quotes,
 )
+EXTRACT_STAGES: tuple[Stage, ...] = (add_events,)
+STAGES: tuple[Stage, ...] = ANALYSIS_STAGES + EXTRACT_STAGES
+"""Every per-document stage, in pipeline order: analysis, then extraction."""
 
 
 @dataclass(slots=True)
@@ -85,7 +93,8 @@ class Processed:
 
 
 def analyze(article: Article) -> Article:
-    for stage in ANALYSIS_STAGES:
+    """Run every per-document stage (analysis and event extraction) on ``article``."""
+    for stage in STAGES:
         article = stage(article)
     return article
 

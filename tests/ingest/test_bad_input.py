@@ -124,7 +124,7 @@ def test_an_unexpected_failure_in_a_stage_skips_only_that_article(
             raise RuntimeError("stage bug")
         return article
 
-    monkeypatch.setattr(pipeline, "ANALYSIS_STAGES", (*pipeline.ANALYSIS_STAGES, fragile))
+    monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, fragile))
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(GOOD)

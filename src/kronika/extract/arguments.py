@@ -1,0 +1,280 @@
+"""The arguments of an event mention: actors and targets, place, date, magnitudes, source.
+
+Actors
+    Candidates are the sentence's PER, ORG, LOC and MISC entities ("Iran threatened",
+    "Hungarian officials") and phrases around the actor nouns of ``events.txt`` ("factory
+    workers", "de politie", "workers of the Minsk Tractor Plant"). The subject is the nearest
+    candidate before the trigger in its clause (else the one that opens the sentence, else —
+    for verb-second languages — the first one after the trigger that no preposition
+    governs). Verbs done *to* someone (arrest, attack, sanction, meet…) take the first
+    candidate after them as target; a passive ("were arrested by police") swaps the roles;
+    ``by``/``door`` marks an actor and ``against``/``tegen`` a target anywhere in the clause.
+
+Place and date
+    The place nearest to the trigger in its sentence, else the article's most named city or
+    region (``place_from`` says which). The date is the sentence's time expression nearest
+    to the trigger, else the publication date one step less precise (a day becomes its
+    ISO week: the event was reported, not dated), with ``date_from`` saying which.
+
+Magnitudes
+    Quantities of the sentence by kind: people, protesters and workers are the
+    ``participants`` of a protest; arrests, deaths and injuries go to the events that cause
+    them; money to sanctions and aid. The nearest quantity of a kind wins.
+
+Attribution
+    The speaker of a quote that holds the trigger, else the source of "according to X" /
+    "volgens X", else the subject of a reporting verb in the sentence ("X said").
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from kronika.analyze.quotes import load_cues
+from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
+from kronika.model import Actor, Article, Magnitude, Place, Quantity, TimeExpression
+
+ACTED_ON = frozenset({
+    "COERCE", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "DISAPPROVE", "CONSULT", "SUPPORT",
+    "AID", "FIGHT", "DEMAND", "REJECT", "INVESTIGATE", "COOPERATE", "AGREE",
+})
+"""Types whose verb takes the one it is done to as object."""
+
+OBJECT_WINDOW = 6
+"""Words between a trigger and its object ("arrested two members of ...")."""
+PASSIVE_WINDOW = 6
+"""Words between a passive auxiliary and its participle ("werden maandag opgepakt")."""
+MODIFIERS = 2
+"""Words an actor noun phrase may take on its left ("French paper workers")."""
+
+MAGNITUDE_KINDS = {
+    "PROTEST": {"people": "participants", "protesters": "participants", "workers": "participants",
+                "arrested": "arrested", "killed": "killed", "injured": "injured"},
+    "COERCE": {"arrested": "arrested", "people": "arrested", "protesters": "arrested",
+               "workers": "arrested", "killed": "killed", "injured": "injured"},
+    "ASSAULT": {"killed": "killed", "injured": "injured", "people": "victims"},
+    "FIGHT": {"killed": "killed", "injured": "injured"},
+    "CONCEDE": {"arrested": "released", "people": "released", "protesters": "released"},
+    "SANCTION": {"money": "money"},
+    "AID": {"money": "money"},
+}
+"""Quantity kind → magnitude name, per event type."""
+
+
+@dataclass(slots=True)
+class Candidate:
+    first: int
+    last: int
+    """Word indices (inclusive)."""
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Candidate]:
+    """Entity and actor-noun phrases of a sentence's words, in text order."""
+    if not words:
+        return []
+    lo, hi = words[0].start, words[-1].end
+    found: list[Candidate] = []
+    index = {w.start: i for i, w in enumerate(words)}
+    ends = {w.end: i for i, w in enumerate(words)}
+    for entity in article.entities:
+        if lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends:
+            found.append(Candidate(index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id))
+    taken = {i for c in found for i in range(c.first, c.last + 1)}
+    nouns = lexicon.sets.get("actors", frozenset())
+    function = lexicon.sets.get("function", frozenset())
+    for i, word in enumerate(words):
+        if i in taken or word.lemma not in nouns:
+            continue
+        first = i
+        while (
+            first > 0 and i - first < MODIFIERS and words[first - 1].form[:1].isalpha()
+            and words[first - 1].form not in function and words[first - 1].lemma not in function
+            and (first - 1) not in taken and not _is_event_word(words[first - 1], lexicon)
+        ):
+            first -= 1
+        last = i
+        after = _following_entity(found, i)
+        if after is not None:
+            last = after.last
+        found.append(Candidate(first, last, words[first].start, words[last].end, after.entity_id if after else None))
+        taken.update(range(first, last + 1))
+    found.sort(key=lambda c: c.first)
+    return _outermost(found)
+
+
+def _following_entity(found: list[Candidate], i: int) -> Candidate | None:
+    """An entity after "of/from/at (the)" right behind word ``i`` ("workers of X")."""
+    for c in found:
+        if i + 2 <= c.first <= i + 3:
+            return c
+    return None
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in found:
+        if kept and c.first <= kept[-1].last:
+            if c.last > kept[-1].last:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+def _is_event_word(word: Word, lexicon: Lexicon) -> bool:
+    return bool(word.keys & lexicon.sets.get("triggers", frozenset()))
+
+
+def actors(
+    article: Article, words: list[Word], trigger: Match, event_type: str,
+    found: list[Candidate], lexicon: Lexicon,
+) -> list[Actor]:
+    """Actors and targets of the event named by ``trigger`` (see the module docstring)."""
+    text = article.text
+    usable = [c for c in found if c.last < trigger.first or c.first > trigger.last]
+    before = [c for c in usable if c.last < trigger.first]
+    after = [c for c in usable if c.first > trigger.last]
+    agent = lexicon.sets.get("agent", frozenset())
+    against = lexicon.sets.get("against", frozenset())
+    roles: dict[int, str] = {}
+
+    def preposition(c: Candidate) -> str | None:
+        for k in range(c.first - 1, max(c.first - 3, -1), -1):
+            form = words[k].form
+            if form in agent:
+                return "agent"
+            if form in against:
+                return "against"
+            if form.isalpha() and form not in lexicon.sets.get("function", frozenset()):
+                return None
+        return None
+
+    passive = _passive(words, trigger, lexicon)
+    same_clause_before = [c for c in before if not _crosses(words, c.last, trigger.first)]
+    subject = same_clause_before[-1] if same_clause_before else (before[0] if before and before[0].first == 0 else None)
+    clause_after = [c for c in after if not _crosses(words, trigger.last, c.first)]
+    if subject is None:
+        free = [c for c in clause_after[:1] if preposition(c) is None]
+        subject = free[0] if free and event_type not in ACTED_ON else None
+    if subject is not None:
+        roles[id(subject)] = "target" if passive else "actor"
+    for c in clause_after:
+        if c is subject:
+            continue
+        kind = preposition(c)
+        if kind == "agent":
+            roles[id(c)] = "actor"
+        elif kind == "against":
+            roles[id(c)] = "target"
+        elif (
+            event_type in ACTED_ON and not passive and c.first - trigger.last <= OBJECT_WINDOW
+            and "target" not in roles.values()
+        ):
+            roles[id(c)] = "target"
+    result = []
+    for c in usable:
+        role = roles.get(id(c))
+        if role:
+            result.append(Actor(text[c.start : c.end], role, c.entity_id))
+    return result
+
+
+def _passive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
+    aux = lexicon.sets.get("passive", frozenset())
+    t = trigger.anchor
+    word = words[t]
+    if word.form == word.lemma or word.form.endswith("ing"):
+        return False
+    for k in range(t - 1, max(t - 1 - PASSIVE_WINDOW, -1), -1):
+        if words[k].form in CLAUSE_MARKS:
+            return False
+        if words[k].lemma in aux:
+            return True
+    return False
+
+
+def _crosses(words: list[Word], i: int, j: int) -> bool:
+    return any(w.form in CLAUSE_MARKS for w in words[min(i, j) + 1 : max(i, j)])
+
+
+def place(article: Article, start: int, end: int, at: int) -> tuple[Place | None, str | None]:
+    """The place of an event whose trigger is at ``at`` in the sentence ``start:end``."""
+    inside = [p for p in article.places if start <= p.start and p.end <= end]
+    if inside:
+        return min(inside, key=lambda p: abs(p.start - at)), "sentence"
+    main = main_place(article)
+    return (main, "article") if main else (None, None)
+
+
+def main_place(article: Article) -> Place | None:
+    """The city or region the article names most (first named wins a tie)."""
+    local = [p for p in article.places if p.precision in ("city", "region")]
+    if not local:
+        return None
+    counts = Counter(p.name for p in local)
+    best = max(counts.values())
+    return next(p for p in local if counts[p.name] == best)
+
+
+def date(
+    article: Article, times: list[TimeExpression], at: int
+) -> tuple[TimeExpression | None, str | None]:
+    """The date of an event whose trigger is at ``at`` (see the module docstring)."""
+    dated = [t for t in times if t.kind in ("date", "since")]
+    if dated:
+        return min(dated, key=lambda t: abs(t.start - at)), "sentence"
+    published = article.published
+    if published is None:
+        return None, None
+    if published.precision == "day":
+        day = datetime.date.fromisoformat(published.date)
+        year, week, _ = day.isocalendar()
+        return TimeExpression(0, 0, "", f"{year}-W{week:02d}", "week"), "published"
+    return TimeExpression(0, 0, "", published.date, published.precision), "published"
+
+
+def magnitudes(quantities: list[Quantity], event_type: str, at: int) -> dict[str, Magnitude]:
+    kinds = MAGNITUDE_KINDS.get(event_type, {})
+    nearest: dict[str, Quantity] = {}
+    for q in quantities:
+        name = kinds.get(q.kind or "")
+        if name and (name not in nearest or abs(q.start - at) < abs(nearest[name].start - at)):
+            nearest[name] = q
+    result = {}
+    for name, q in nearest.items():
+        low = q.low if q.low is not None else q.value
+        high = q.high if q.high is not None else (q.value if q.low is None else None)
+        result[name] = Magnitude(low, high, q.text)
+    return result
+
+
+def attribution(
+    article: Article, words: list[Word], at: int, found: list[Candidate], lexicon: Lexicon
+) -> str | None:
+    """Who the sentence attributes the event to, if anyone (see the module docstring)."""
+    for quote in article.quotes:
+        if quote.start <= at < quote.end and quote.speaker is not None:
+            return quote.speaker.text
+    cues = load_cues(lexicon.language)
+    text = article.text
+    for i, word in enumerate(words):
+        if word.form in cues.first_words:
+            phrase = " ".join(w.form for w in words[i : i + cues.longest])
+            if any(phrase.startswith(cue) for cue in cues.before):
+                source = next((c for c in found if i < c.first <= i + cues.longest + 1), None)
+                if source is not None:
+                    return text[source.start : source.end]
+    for i, word in enumerate(words):
+        if word.form in cues.verbs and words[i].start > at:
+            previous = [c for c in found if c.last < i and i - c.last <= 2]
+            if previous:
+                return text[previous[-1].start : previous[-1].end]
+            following = [c for c in found if c.first > i and c.first - i <= 2]
+            if following:
+                return text[following[0].start : following[0].end]
+    return None

@@ -1,0 +1,214 @@
+"""Event mentions: every sentence that reports a political event yields typed, modal mentions.
+
+Per sentence:
+
+1. The words are lemmatised and matched against the language's ``events.txt``
+   (:mod:`kronika.extract.lexicon`). Overlapping trigger matches keep the longest ("general
+   strike" over "strike", "air strike" over "strike"); a ``-`` entry ("stock rally") removes
+   what it covers. Triggers inside a time expression ("March 3") or a person's or place's
+   name are dropped.
+2. A threat, a call or a denial that governs another trigger merges with it: "threatened a
+   crackdown" is one THREATEN of mode ``restrict`` (the threatened act), "called for a
+   general strike" one PROTEST/general_strike ``called_for``, "denied beating" one ASSAULT
+   ``denied``. Alone they are THREATEN, DEMAND and REJECT events.
+3. A negated agreement or concession is a refusal: "wil … geen nieuwe verkiezingen
+   accepteren", "no intention of stepping down" are REJECT.
+4. A sentence keeps one mention per (type, mode); STATEMENT is only kept when the sentence
+   reports nothing else ("X said the plant was closed" is attribution, not an event).
+5. Modality (:mod:`kronika.extract.modality`) and arguments (:mod:`kronika.extract.arguments`)
+   complete each mention; :func:`kronika.ontology.acled_code` gives its ACLED codes.
+
+``confidence`` is a documented heuristic, not a calibrated probability: it starts at
+:data:`BASE_CONFIDENCE` and grows with each argument found in the sentence itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika import ontology
+from kronika.extract import arguments
+from kronika.extract.lexicon import Lexicon, Match, Word, load
+from kronika.extract.modality import in_scope, modality
+from kronika.model import Article, EventMention, Modality, Sentence, Span
+
+BASE_CONFIDENCE = 0.5
+ARGUMENT_CONFIDENCE = {"actor": 0.15, "place": 0.1, "date": 0.1, "magnitude": 0.05}
+AMBIGUOUS_PENALTY = 0.1
+"""Taken off for a one-word trigger that is also an everyday word (its lexicon line has a mode-less type)."""
+
+MODALITY_SECTIONS = frozenset({
+    "threatened", "called_for", "denied", "negation", "hypothetical", "planned", "ongoing",
+})
+MERGING = {"threatened": "THREATEN", "called_for": "DEMAND", "denied": "REJECT"}
+"""Cue sections whose words are also triggers of these types, merged with the act they govern."""
+GOVERNED_BEFORE = 8
+"""Words between a threat/call and the act it governs ("threatened to bring in ... a crackdown")."""
+GOVERNED_AFTER = 3
+TURNS_TO_REJECT = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
+VERBAL = frozenset({"STATEMENT"})
+
+
+@dataclass(slots=True)
+class _Trigger:
+    match: Match
+    type: str
+    mode: str | None
+    modality: Modality | None = None
+
+
+def find_events(article: Article) -> list[EventMention]:
+    """The event mentions of an analysed article, in text order."""
+    lexicon = load(article.language)
+    if lexicon is None:
+        return []
+    events: list[EventMention] = []
+    blocked = [(t.start, t.end) for t in article.times]
+    blocked += [(e.start, e.end) for e in article.entities if e.label in ("PER", "LOC")]
+    for sentence in article.sentences:
+        words = lexicon.words(article.text, sentence.start, sentence.end)
+        if words:
+            events.extend(_sentence_events(article, sentence, words, lexicon, blocked, len(events)))
+    return events
+
+
+def _sentence_events(
+    article: Article, sentence: Sentence, words: list[Word], lexicon: Lexicon,
+    blocked: list[tuple[int, int]], numbered: int,
+) -> list[EventMention]:
+    matches = lexicon.matches(words)
+    cues = [m for m in matches if m.section in MODALITY_SECTIONS]
+    triggers = _triggers([m for m in matches if m.section == "triggers"], words, blocked)
+    if not triggers:
+        return []
+    triggers = _merge_governed(triggers, cues, words, lexicon)
+    triggers = _one_per_kind(triggers)
+    times = [t for t in article.times if sentence.start <= t.start and t.end <= sentence.end]
+    quantities = [q for q in article.quantities if sentence.start <= q.start and q.end <= sentence.end]
+    found = arguments.candidates(article, words, lexicon)
+    statement_words = {i for t in triggers if t.type in VERBAL for i in range(t.match.first, t.match.last + 1)}
+    mentions = []
+    for trigger in triggers:
+        match = trigger.match
+        at = words[match.anchor].start
+        reported = any(i < match.first for i in statement_words)
+        mood = trigger.modality or modality(
+            words, match, cues, lexicon, reported=reported, times=times, published=article.published
+        )
+        event_type, mode = trigger.type, trigger.mode
+        if mood == "denied" and event_type in TURNS_TO_REJECT:
+            event_type, mode, mood = "REJECT", None, "occurred"
+        if event_type == "THREATEN" and mood in ("occurred", "ongoing", "planned"):
+            mood = "threatened"
+        place, place_from = arguments.place(article, sentence.start, sentence.end, at)
+        date, date_from = arguments.date(article, times, at)
+        actors = arguments.actors(article, words, match, event_type, found, lexicon)
+        sizes = arguments.magnitudes(quantities, event_type, at)
+        confidence = BASE_CONFIDENCE
+        confidence += ARGUMENT_CONFIDENCE["actor"] if actors else 0.0
+        confidence += ARGUMENT_CONFIDENCE["place"] if place_from == "sentence" else 0.0
+        confidence += ARGUMENT_CONFIDENCE["date"] if date_from == "sentence" else 0.0
+        confidence += ARGUMENT_CONFIDENCE["magnitude"] if sizes else 0.0
+        if len(match.entry.words) == 1 and trigger.mode is None:
+            confidence -= AMBIGUOUS_PENALTY
+        start, end = words[match.first].start, words[match.last].end
+        mentions.append(EventMention(
+            id=f"{article.id}-e{numbered + len(mentions) + 1}",
+            type=event_type,
+            mode=mode,
+            modality=mood,
+            trigger=Span(start, end, article.text[start:end]),
+            sentence=Span(sentence.start, sentence.end, article.text[sentence.start : sentence.end]),
+            actors=actors,
+            place=place,
+            place_from=place_from,
+            date=date,
+            date_from=date_from,
+            magnitudes=sizes,
+            attribution=arguments.attribution(article, words, at, found, lexicon),
+            acled=ontology.acled_code(event_type, mode, _conditions(event_type, triggers)),
+            confidence=round(min(confidence, 1.0), 2),
+        ))
+    return mentions
+
+
+def _triggers(matches: list[Match], words: list[Word], blocked: list[tuple[int, int]]) -> list[_Trigger]:
+    """Non-overlapping trigger matches, longest first, then in text order."""
+    ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
+    taken: set[int] = set()
+    kept: list[Match] = []
+    for m in ranked:
+        span = set(range(m.first, m.last + 1))
+        if span & taken:
+            continue
+        start, end = words[m.anchor].start, words[m.anchor].end
+        if any(s <= start and end <= e for s, e in blocked):
+            continue
+        taken |= span
+        kept.append(m)
+    result = []
+    for m in sorted(kept, key=lambda m: m.anchor):
+        if m.entry.value == "-":
+            continue
+        event_type, _, mode = m.entry.value.partition(" ")
+        result.append(_Trigger(m, event_type, mode.strip() or None))
+    return result
+
+
+def _merge_governed(
+    triggers: list[_Trigger], cues: list[Match], words: list[Word], lexicon: Lexicon
+) -> list[_Trigger]:
+    """Fold a threat, call or denial into the act it governs (see the module docstring)."""
+    merged: list[_Trigger] = []
+    consumed: set[int] = set()
+    for cue in cues:
+        target_type = MERGING.get(cue.section)
+        if target_type is None:
+            continue
+        head = next((t for t in triggers if t.type == target_type and t.match.anchor == cue.anchor), None)
+        if head is None or id(head) in consumed:
+            continue
+        acts = [
+            t for t in triggers
+            if t is not head and id(t) not in consumed and t.type not in MERGING.values()
+            and t.type not in VERBAL
+            and in_scope(words, cue.anchor, t.match.anchor, GOVERNED_BEFORE, GOVERNED_AFTER, lexicon)
+        ]
+        if not acts:
+            continue
+        act = min(acts, key=lambda t: abs(t.match.anchor - cue.anchor))
+        consumed.add(id(act))
+        consumed.add(id(head))
+        if cue.section == "threatened":
+            merged.append(_Trigger(head.match, "THREATEN", ontology.threat_mode(act.type, act.mode), "threatened"))
+        else:
+            mood: Modality = "called_for" if cue.section == "called_for" else "denied"
+            merged.append(_Trigger(act.match, act.type, act.mode, mood))
+    kept = [t for t in triggers if id(t) not in consumed] + merged
+    return sorted(kept, key=lambda t: t.match.anchor)
+
+
+def _one_per_kind(triggers: list[_Trigger]) -> list[_Trigger]:
+    seen: set[tuple[str, str | None]] = set()
+    kept = []
+    for t in triggers:
+        if (t.type, t.mode) not in seen:
+            seen.add((t.type, t.mode))
+            kept.append(t)
+    if any(t.type not in VERBAL for t in kept):
+        kept = [t for t in kept if t.type not in VERBAL]
+    return kept
+
+
+def _conditions(event_type: str, triggers: list[_Trigger]) -> list[str]:
+    """ACLED conditions a sentence shows: a protest the police broke up or shot at."""
+    if event_type != "PROTEST":
+        return []
+    types = {t.type for t in triggers if t.modality in (None, "occurred")}
+    conditions = []
+    if types & {"COERCE"}:
+        conditions.append("intervention")
+    if types & {"ASSAULT"}:
+        conditions += ["intervention", "excessive_force"]
+    return conditions
+

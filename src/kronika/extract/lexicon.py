@@ -1,0 +1,200 @@
+"""Event words per language: lemmatised tokens and the phrases of ``lang/<iso>/events.txt``.
+
+A sentence becomes a list of :class:`Word` (offsets, lower-case form, simplemma lemma). A
+phrase of the lexicon is one or more lemmas; it matches where all of them occur within
+:data:`PHRASE_WINDOW` words of its first word, in any order (Dutch puts the verb first or
+last: "legden het werk neer", "het werk neerleggen"), without crossing a clause mark.
+
+Dutch and German separable verbs are written the way simplemma lemmatises the joined
+form, particle first: ``neer_leggen``. Such an entry also matches the verb alone when its
+particle stands later in the clause ("legden het werk neer", "riep … op").
+
+The file format is documented in ``lang/en/events.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+import simplemma
+
+from kronika.analyze.tokens import tokenize
+
+PHRASE_WINDOW = 4
+"""Words allowed between the words of a phrase and its first word ("walked off the job")."""
+PARTICLE_WINDOW = 10
+"""How far after a separable verb its particle may stand ("riep … bij het begin van de werkweek op")."""
+
+CLAUSE_MARKS = frozenset(",;:()[]—–\"“”„«»")
+
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(slots=True)
+class Word:
+    start: int
+    end: int
+    form: str
+    """The lower-case text."""
+    keys: set[str]
+    """What lexicon entries may match: the form, the lemma, a separable verb's joined lemma."""
+    lemma: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    words: tuple[str, ...]
+    value: str
+    """For [triggers] "TYPE mode" (mode optional); for other sections, the section name."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    section: str
+    entry: Entry
+    first: int
+    """Index of the first matched word."""
+    last: int
+    """Index of the last matched word (inclusive)."""
+    anchor: int
+    """Index of the entry's first word: the word that names it (the verb of a phrase)."""
+
+
+@dataclass(slots=True)
+class Lexicon:
+    language: str
+    sections: dict[str, list[Entry]] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
+    separable: dict[str, set[str]] = field(default_factory=dict)
+    """Verb lemma → the particles it forms a separable entry with ("leggen" → {"neer"})."""
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    """One-word entries of each section, for membership tests."""
+
+    def words(self, text: str, start: int, end: int) -> list[Word]:
+        """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
+        lemma = _lemmatizer(self.language)
+        words = []
+        for s, e in tokenize(text, start, end):
+            form = text[s:e].lower().replace("’", "'")
+            base = lemma(form)
+            words.append(Word(s, e, form, {form, base}, base))
+        if self.separable:
+            self._join_particles(words)
+        return words
+
+    def _join_particles(self, words: list[Word]) -> None:
+        for i, word in enumerate(words):
+            particles = self.separable.get(word.lemma)
+            if not particles:
+                continue
+            for later in words[i + 1 : i + 1 + PARTICLE_WINDOW]:
+                if later.form in CLAUSE_MARKS or later.form in self.sets.get("clause", ()):
+                    break
+                if later.form in particles:
+                    word.keys.add(f"{later.form}_{word.lemma}")
+                    break
+
+    def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
+        """Every match of an entry (of ``sections``, default all) in ``words``."""
+        found = []
+        for i, word in enumerate(words):
+            for key in word.keys:
+                for section, entry in self.by_first.get(key, ()):
+                    if sections is not None and section not in sections:
+                        continue
+                    match = _match_rest(words, i, entry, self.sets.get("clause", frozenset()))
+                    if match:
+                        found.append(Match(section, entry, match[0], match[1], i))
+        return found
+
+
+def _match_rest(
+    words: list[Word], i: int, entry: Entry, clause: frozenset[str]
+) -> tuple[int, int] | None:
+    if len(entry.words) == 1:
+        return i, i
+    lo = hi = i
+    used = {i}
+    for wanted in entry.words[1:]:
+        found = None
+        for j in _around(i, len(words), len(entry.words) - 1 + PHRASE_WINDOW):
+            if j in used:
+                continue
+            if wanted in words[j].keys and not _crosses(words, i, j, clause):
+                found = j
+                break
+        if found is None:
+            return None
+        used.add(found)
+        lo, hi = min(lo, found), max(hi, found)
+    return lo, hi
+
+
+def _around(i: int, n: int, reach: int) -> list[int]:
+    """Indices near ``i``, nearest first, later before earlier at the same distance."""
+    order = []
+    for d in range(1, reach + 1):
+        if i + d < n:
+            order.append(i + d)
+        if i - d >= 0:
+            order.append(i - d)
+    return order
+
+
+def _crosses(words: list[Word], i: int, j: int, clause: frozenset[str]) -> bool:
+    lo, hi = min(i, j), max(i, j)
+    return any(w.form in CLAUSE_MARKS or w.form in clause for w in words[lo + 1 : hi])
+
+
+@cache
+def load(language: str) -> Lexicon | None:
+    """The event lexicon of ``language``, or ``None`` when it has none."""
+    path = resources.files("kronika.lang").joinpath(language, "events.txt")
+    if not path.is_file():
+        return None
+    lexicon = Lexicon(language)
+    section = "triggers"
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        phrase, _, value = line.partition("=")
+        words = tuple(phrase.lower().replace("’", "'").split())
+        if not words or (section == "triggers" and not value.strip()):
+            raise ValueError(f"{language}/events.txt:{number}: cannot read {line!r}")
+        entry = Entry(words, value.strip() or section)
+        lexicon.sections.setdefault(section, []).append(entry)
+        lexicon.by_first.setdefault(words[0], []).append((section, entry))
+        for word in words:
+            particle, joined, verb = word.partition("_")
+            if joined and particle and verb:
+                lexicon.separable.setdefault(verb, set()).add(particle)
+    lexicon.sets = {
+        name: frozenset(e.words[0] for e in entries if len(e.words) == 1)
+        for name, entries in lexicon.sections.items()
+    }
+    return lexicon
+
+
+def _lemmatizer(language: str):  # type: ignore[no-untyped-def]
+    return _cached_lemmatizer(language)
+
+
+@cache
+def _cached_lemmatizer(language: str):  # type: ignore[no-untyped-def]
+    @lru_cache(maxsize=200_000)
+    def lemma(form: str) -> str:
+        if not form[:1].isalpha() or _NUMBER.search(form):
+            return form
+        try:
+            return str(simplemma.lemmatize(form, lang=language)).lower()
+        except ValueError:  # a language simplemma does not know: the form is the lemma
+            return form
+
+    return lemma

@@ -1,0 +1,101 @@
+"""Whether an event happened, is going on, is planned, called for, threatened, denied or
+only possible — read from cue words near its trigger (``lang/<iso>/events.txt``) and from
+the sentence's time expressions.
+
+A cue counts when it stands in the trigger's clause, at most :data:`CUE_BEFORE` words
+before it or :data:`CUE_AFTER` words after it (Dutch puts the verb last: "tot een staking
+opgeroepen"). A negation must stand closer (:data:`NEGATION_BEFORE` / :data:`NEGATION_AFTER`).
+Threats and calls are handled by :mod:`kronika.extract.events`, which merges them with the
+act they govern; this module decides the rest, in this order: denied, hypothetical,
+planned, ongoing, occurred.
+"""
+
+from __future__ import annotations
+
+from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
+from kronika.model import Modality, Published, TimeExpression
+
+CUE_BEFORE = 6
+CUE_AFTER = 3
+NEGATION_BEFORE = 3
+NEGATION_AFTER = 2
+
+REPORTED_FUTURE = frozenset({"would", "zou", "zouden", "würde", "würden"})
+"""Conditional auxiliaries that are a plain future after a reporting verb ("announced he
+would talk" → planned) and a past after a perfect auxiliary ("would have won" → occurred)."""
+
+
+def in_scope(words: list[Word], cue: int, trigger: int, before: int, after: int, lexicon: Lexicon) -> bool:
+    """Whether a cue at word ``cue`` governs the trigger at word ``trigger``."""
+    if cue == trigger:
+        return False
+    if cue < trigger and trigger - cue > before:
+        return False
+    if cue > trigger and cue - trigger > after:
+        return False
+    lo, hi = min(cue, trigger), max(cue, trigger)
+    clause = lexicon.sets.get("clause", frozenset())
+    return not any(w.form in CLAUSE_MARKS or w.form in clause for w in words[lo + 1 : hi])
+
+
+def modality(
+    words: list[Word],
+    trigger: Match,
+    cues: list[Match],
+    lexicon: Lexicon,
+    *,
+    reported: bool,
+    times: list[TimeExpression],
+    published: Published | None,
+) -> Modality:
+    """The modality of the event named by ``trigger``.
+
+    ``reported``: a reporting verb stands before the trigger in the sentence. ``times``: the
+    time expressions of the trigger's sentence.
+    """
+    t = trigger.anchor
+    near = [c for c in cues if c.first > trigger.last or c.last < trigger.first]
+    sections = set()
+    for cue in near:
+        c = cue.anchor
+        if cue.section == "negation":
+            if in_scope(words, c, t, NEGATION_BEFORE, NEGATION_AFTER, lexicon):
+                sections.add("negation")
+        elif in_scope(words, c, t, CUE_BEFORE, CUE_AFTER, lexicon):
+            if cue.section == "hypothetical" and words[c].form in REPORTED_FUTURE:
+                if _perfect_follows(words, c, t, lexicon):
+                    continue
+                if reported:
+                    sections.add("planned")
+                    continue
+            sections.add(cue.section)
+    if "denied" in sections or "negation" in sections:
+        return "denied"
+    if "hypothetical" in sections:
+        return "hypothetical"
+    if "planned" in sections or _future_date(times, published):
+        return "planned"
+    if "ongoing" in sections or _progressive(words, t, lexicon):
+        return "ongoing"
+    return "occurred"
+
+
+def _perfect_follows(words: list[Word], c: int, t: int, lexicon: Lexicon) -> bool:
+    perfect = lexicon.sets.get("perfect", frozenset())
+    return any(w.lemma in perfect for w in words[c + 1 : max(t, c + 3)])
+
+
+def _progressive(words: list[Word], t: int, lexicon: Lexicon) -> bool:
+    """A present progressive ("are striking"): an ``[ongoing]``-tense auxiliary right before an -ing form."""
+    present = lexicon.sets.get("present", frozenset())
+    return bool(present) and words[t].form.endswith("ing") and t > 0 and words[t - 1].form in present
+
+
+def _future_date(times: list[TimeExpression], published: Published | None) -> bool:
+    """A date in the sentence later than the day of publication."""
+    if published is None or published.precision != "day":
+        return False
+    return any(
+        time.kind == "date" and time.precision == "day" and time.value > published.date
+        for time in times
+    )
