@@ -31,7 +31,8 @@ Scores = dict[str, float]
 
 @dataclass(frozen=True, slots=True)
 class Suite:
-    """One evaluation: a name, the data folder it reads (under the data root), and a runner."""
+    """One evaluation: a name, the data folder it reads (under the data root; empty for a
+    set that ships with kronika), and a runner."""
 
     name: str
     folder: str
@@ -61,6 +62,18 @@ def _quotes(path: Path) -> Scores:
     return evaluate_quotes(path)
 
 
+def _events_plover(path: Path) -> Scores:
+    from kronika.eval.events import evaluate_plover
+
+    return evaluate_plover(path)
+
+
+def _events_dev(path: Path) -> Scores:
+    from kronika.eval.events import evaluate_dev
+
+    return evaluate_dev()
+
+
 SUITES: dict[str, Suite] = {
     suite.name: suite
     for suite in (
@@ -68,6 +81,8 @@ SUITES: dict[str, Suite] = {
         Suite("ner-en", "ner", _ner("en"), {"f1": 0.85}),
         Suite("times", "time/tempeval3-tbaq", _times, {"value_accuracy": 0.80}),
         Suite("quotes", "quotes/polnear", _quotes, {"direct_precision": 0.80}),
+        Suite("events-plover", "events/plover", _events_plover, {"type_macro_f1": 0.70}),
+        Suite("events-dev", "", _events_dev, {"type_f1": 0.85, "modality_accuracy": 0.85}),
     )
 }
 
@@ -86,6 +101,8 @@ def suites_for(task: str, language: str | None = None) -> list[Suite]:
 
 def data_folder(root: Path, suite: Suite) -> Path:
     """Where the suite's data lies: ``root/<folder>``, or ``root`` itself when it is that folder."""
+    if not suite.folder:
+        return root
     nested = root / suite.folder
     return nested if nested.is_dir() else root
 

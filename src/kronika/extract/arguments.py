@@ -71,6 +71,8 @@ class Candidate:
     start: int
     end: int
     entity_id: str | None = None
+    label: str | None = None
+    """The entity label; ``None`` for an actor-noun phrase."""
 
 
 def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Candidate]:
@@ -83,7 +85,9 @@ def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Ca
     ends = {w.end: i for i, w in enumerate(words)}
     for entity in article.entities:
         if lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends:
-            found.append(Candidate(index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id))
+            found.append(Candidate(
+                index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id, entity.label
+            ))
     taken = {i for c in found for i in range(c.first, c.last + 1)}
     nouns = lexicon.sets.get("actors", frozenset())
     function = lexicon.sets.get("function", frozenset())

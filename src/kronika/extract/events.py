@@ -5,12 +5,14 @@ Per sentence:
 1. The words are lemmatised and matched against the language's ``events.txt``
    (:mod:`kronika.extract.lexicon`). Overlapping trigger matches keep the longest ("general
    strike" over "strike", "air strike" over "strike"); a ``-`` entry ("stock rally") removes
-   what it covers. Triggers inside a time expression ("March 3") or a person's or place's
-   name are dropped.
+   what it covers. Triggers inside a time expression ("March 3") or a name ("Amnesty
+   International", "State Department") are dropped.
 2. A threat, a call or a denial that governs another trigger merges with it: "threatened a
    crackdown" is one THREATEN of mode ``restrict`` (the threatened act), "called for a
    general strike" one PROTEST/general_strike ``called_for``, "denied beating" one ASSAULT
-   ``denied``. Alone they are THREATEN, DEMAND and REJECT events.
+   ``denied``. Alone they are THREATEN, DEMAND and REJECT events. Reversals replace the
+   act they govern: "lifted the curfew" and "called off the strike" are CONCESSIONs,
+   "cancelled a visit" and "suspended aid" SANCTIONs, "prevented a march" COERCE.
 3. A negated agreement or concession is a refusal: "wil … geen nieuwe verkiezingen
    accepteren", "no intention of stepping down" are REJECT.
 4. A sentence keeps one mention per (type, mode); STATEMENT is only kept when the sentence
@@ -39,12 +41,19 @@ AMBIGUOUS_PENALTY = 0.1
 
 MODALITY_SECTIONS = frozenset({
     "threatened", "called_for", "denied", "negation", "hypothetical", "planned", "ongoing",
+    "reversed", "prevented",
 })
 MERGING = {"threatened": "THREATEN", "called_for": "DEMAND", "denied": "REJECT"}
 """Cue sections whose words are also triggers of these types, merged with the act they govern."""
-GOVERNED_BEFORE = 8
-"""Words between a threat/call and the act it governs ("threatened to bring in ... a crackdown")."""
-GOVERNED_AFTER = 3
+REVERSING = frozenset({"reversed", "prevented"})
+"""Cue sections that turn the act they govern into another event: lifting a curfew is a
+concession, cancelling a visit a sanction, preventing a march repression."""
+GOVERNED_WINDOW = 8
+"""Words between a cue and the act it governs after it ("threatened to bring in ... a
+crackdown"). An act before its cue is governed only inside a cue phrase ("tot een
+algemene staking opgeroepen")."""
+DEMANDED_OF_TARGET = ontology.COOPERATIVE - {"CONSULT"}
+"""Acts a call asks of its target ("demanded his resignation"): the call stays a DEMAND."""
 TURNS_TO_REJECT = frozenset({"AGREE", "CONCEDE", "SUPPORT"})
 VERBAL = frozenset({"STATEMENT"})
 
@@ -64,7 +73,7 @@ def find_events(article: Article) -> list[EventMention]:
         return []
     events: list[EventMention] = []
     blocked = [(t.start, t.end) for t in article.times]
-    blocked += [(e.start, e.end) for e in article.entities if e.label in ("PER", "LOC")]
+    blocked += [(e.start, e.end) for e in article.entities if e.label != "MISC"]
     for sentence in article.sentences:
         words = lexicon.words(article.text, sentence.start, sentence.end)
         if words:
@@ -98,8 +107,12 @@ def _sentence_events(
         event_type, mode = trigger.type, trigger.mode
         if mood == "denied" and event_type in TURNS_TO_REJECT:
             event_type, mode, mood = "REJECT", None, "occurred"
+        if mood == "threatened" and event_type != "THREATEN":
+            event_type, mode = "THREATEN", ontology.threat_mode(event_type, mode)
         if event_type == "THREATEN" and mood in ("occurred", "ongoing", "planned"):
             mood = "threatened"
+        if event_type == "PROTEST" and _for_those_in_power(words, match, found, lexicon):
+            mode = "rally"
         place, place_from = arguments.place(article, sentence.start, sentence.end, at)
         date, date_from = arguments.date(article, times, at)
         actors = arguments.actors(article, words, match, event_type, found, lexicon)
@@ -132,6 +145,27 @@ def _sentence_events(
     return mentions
 
 
+SUPPORT_WINDOW = 3
+"""Words between a protest and the ruler it supports ("a demonstration for his regime")."""
+
+
+def _for_those_in_power(words: list[Word], trigger: Match, found: list[arguments.Candidate], lexicon: Lexicon) -> bool:
+    """A protest *for* a government, its leader or regime: a pro-government rally."""
+    support = lexicon.sets.get("support", frozenset())
+    power = lexicon.sets.get("power", frozenset())
+    t = trigger.anchor
+    if any(power & {part for part in w.form.split("-")} and w.form.split("-")[0] in support
+           for w in words[max(t - SUPPORT_WINDOW, 0) : t]):
+        return True  # "pro-government rally"
+    for k in range(trigger.last + 1, min(trigger.last + 1 + SUPPORT_WINDOW, len(words))):
+        if words[k].form in support:
+            after = words[k + 1 : k + 1 + SUPPORT_WINDOW]
+            if any(w.lemma in power for w in after):
+                return True
+            return any(c.label == "PER" and k < c.first <= k + 2 for c in found)
+    return False
+
+
 def _triggers(matches: list[Match], words: list[Word], blocked: list[tuple[int, int]]) -> list[_Trigger]:
     """Non-overlapping trigger matches, longest first, then in text order."""
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
@@ -162,30 +196,48 @@ def _merge_governed(
     merged: list[_Trigger] = []
     consumed: set[int] = set()
     for cue in cues:
-        target_type = MERGING.get(cue.section)
-        if target_type is None:
+        reversing = cue.section in REVERSING
+        if cue.section not in MERGING and not reversing:
             continue
-        head = next((t for t in triggers if t.type == target_type and t.match.anchor == cue.anchor), None)
-        if head is None or id(head) in consumed:
+        heads = [t for t in triggers if cue.first <= t.match.anchor <= cue.last and id(t) not in consumed]
+        if not reversing and not any(t.type == MERGING[cue.section] for t in heads):
             continue
         acts = [
             t for t in triggers
-            if t is not head and id(t) not in consumed and t.type not in MERGING.values()
-            and t.type not in VERBAL
-            and in_scope(words, cue.anchor, t.match.anchor, GOVERNED_BEFORE, GOVERNED_AFTER, lexicon)
+            if all(t is not h for h in heads) and id(t) not in consumed and t.type not in MERGING.values()
+            and t.type not in VERBAL and _governs(words, cue, t.match.anchor, lexicon)
         ]
         if not acts:
             continue
         act = min(acts, key=lambda t: abs(t.match.anchor - cue.anchor))
         consumed.add(id(act))
-        consumed.add(id(head))
-        if cue.section == "threatened":
-            merged.append(_Trigger(head.match, "THREATEN", ontology.threat_mode(act.type, act.mode), "threatened"))
+        consumed.update(id(t) for t in heads)
+        if reversing:
+            merged.append(_Trigger(cue, _reversal(cue.section, act.type), None))
+        elif cue.section == "threatened":
+            merged.append(_Trigger(cue, "THREATEN", ontology.threat_mode(act.type, act.mode), "threatened"))
+        elif cue.section == "called_for" and act.type in DEMANDED_OF_TARGET:
+            head = next(t for t in heads if t.type == "DEMAND")
+            merged.append(_Trigger(head.match, "DEMAND", None))
         else:
             mood: Modality = "called_for" if cue.section == "called_for" else "denied"
             merged.append(_Trigger(act.match, act.type, act.mode, mood))
     kept = [t for t in triggers if id(t) not in consumed] + merged
     return sorted(kept, key=lambda t: t.match.anchor)
+
+
+def _governs(words: list[Word], cue: Match, at: int, lexicon: Lexicon) -> bool:
+    if cue.first < at < cue.last:
+        return True
+    return at > cue.last and in_scope(words, cue.last, at, GOVERNED_WINDOW, 0, lexicon)
+
+
+def _reversal(section: str, act_type: str) -> str:
+    """Ending repression or a protest is a concession; ending cooperation is a sanction;
+    preventing anything is repression."""
+    if section == "prevented":
+        return "COERCE"
+    return "SANCTION" if act_type in ontology.COOPERATIVE else "CONCEDE"
 
 
 def _one_per_kind(triggers: list[_Trigger]) -> list[_Trigger]:

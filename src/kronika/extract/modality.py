@@ -6,8 +6,9 @@ A cue counts when it stands in the trigger's clause, at most :data:`CUE_BEFORE` 
 before it or :data:`CUE_AFTER` words after it (Dutch puts the verb last: "tot een staking
 opgeroepen"). A negation must stand closer (:data:`NEGATION_BEFORE` / :data:`NEGATION_AFTER`).
 Threats and calls are handled by :mod:`kronika.extract.events`, which merges them with the
-act they govern; this module decides the rest, in this order: denied, hypothetical,
-planned, ongoing, occurred.
+act they govern; cue words of those sections that are no trigger themselves ("must") are
+read here. The order: threatened, called_for, denied, hypothetical, planned, ongoing,
+occurred.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ CUE_BEFORE = 6
 CUE_AFTER = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
+
+GOVERNING = frozenset({"threatened", "called_for"})
+"""Cues that only govern what follows them ("rejected an ultimatum" is no threat)."""
 
 REPORTED_FUTURE = frozenset({"would", "zou", "zouden", "würde", "würden"})
 """Conditional auxiliaries that are a plain future after a reporting verb ("announced he
@@ -61,7 +65,7 @@ def modality(
         if cue.section == "negation":
             if in_scope(words, c, t, NEGATION_BEFORE, NEGATION_AFTER, lexicon):
                 sections.add("negation")
-        elif in_scope(words, c, t, CUE_BEFORE, CUE_AFTER, lexicon):
+        elif in_scope(words, c, t, CUE_BEFORE, 0 if cue.section in GOVERNING else CUE_AFTER, lexicon):
             if cue.section == "hypothetical" and words[c].form in REPORTED_FUTURE:
                 if _perfect_follows(words, c, t, lexicon):
                     continue
@@ -69,6 +73,10 @@ def modality(
                     sections.add("planned")
                     continue
             sections.add(cue.section)
+    if "threatened" in sections:
+        return "threatened"
+    if "called_for" in sections:
+        return "called_for"
     if "denied" in sections or "negation" in sections:
         return "denied"
     if "hypothetical" in sections:

@@ -94,6 +94,32 @@ def threat_mode(threatened_type: str, threatened_mode: str | None = None) -> str
     return None
 
 
+COOPERATIVE = frozenset({"CONSULT", "AID", "CONCEDE", "RETREAT", "SUPPORT", "COOPERATE", "AGREE"})
+CONFLICTUAL = frozenset({"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"})
+INTENDED = frozenset({"planned", "hypothetical"})
+
+
+def plover_type(event_type: str, modality: str) -> str:
+    """The PLOVER type of a kronika event: PLOVER puts intent into the type, kronika into modality.
+
+    PLOVER codes an announced or offered cooperative act ("will visit", "is ready to
+    withdraw") as AGREE, an announced conflictual act ("said they would blockade") and every
+    threat as THREATEN, and a call on someone to act as DEMAND. kronika keeps the act's own
+    type with its modality; this turns one into the other (PLOVER exports, PLOVER scores).
+    """
+    if modality == "threatened":
+        return "THREATEN"
+    if modality == "called_for" and event_type != "PROTEST":
+        return "DEMAND"
+    if modality in INTENDED and event_type in COOPERATIVE:
+        return "AGREE"
+    if modality in INTENDED and event_type in CONFLICTUAL:
+        return "THREATEN"
+    if modality == "denied" and event_type in COOPERATIVE:
+        return "REJECT"
+    return event_type
+
+
 def acled_code(
     event_type: str, mode: str | None = None, conditions: Iterable[str] = ()
 ) -> AcledCode | None:
