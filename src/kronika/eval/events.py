@@ -41,7 +41,7 @@ PLOVER_DATE = "2000-01-01"
 """The gold records' placeholder date, given as the publication date."""
 
 _WORD = re.compile(r"\w+")
-_STOP = frozenset("the a an of in on at to and for from by with his her their its s".split())
+_STOP = frozenset(["the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "from", "by", "with", "his", "her", "their", "its", "s"])
 
 
 def primary(events: list[EventMention]) -> EventMention | None:

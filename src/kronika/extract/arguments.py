@@ -173,9 +173,7 @@ def actors(
         kind = preposition(c)
         if kind == "agent":
             roles[id(c)] = "actor"
-        elif kind == "against":
-            roles[id(c)] = "target"
-        elif (
+        elif kind == "against" or (
             event_type in ACTED_ON and not passive and c.first - trigger.last <= OBJECT_WINDOW
             and "target" not in roles.values()
         ):
@@ -274,7 +272,7 @@ def attribution(
                 if source is not None:
                     return text[source.start : source.end]
     for i, word in enumerate(words):
-        if word.form in cues.verbs and words[i].start > at:
+        if word.form in cues.verbs and word.start > at:
             previous = [c for c in found if c.last < i and i - c.last <= 2]
             if previous:
                 return text[previous[-1].start : previous[-1].end]

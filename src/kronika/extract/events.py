@@ -87,7 +87,9 @@ def _sentence_events(
 ) -> list[EventMention]:
     matches = lexicon.matches(words)
     cues = [m for m in matches if m.section in MODALITY_SECTIONS]
-    triggers = _triggers([m for m in matches if m.section == "triggers"], words, blocked)
+    triggers = _triggers(
+        [m for m in matches if m.section == "triggers"], words, blocked, lexicon.sets.get("actors", frozenset())
+    )
     if not triggers:
         return []
     triggers = _merge_governed(triggers, cues, words, lexicon)
@@ -101,8 +103,10 @@ def _sentence_events(
         match = trigger.match
         at = words[match.anchor].start
         reported = any(i < match.first for i in statement_words)
+        others = {t.match.anchor for t in triggers if t is not trigger}
         mood = trigger.modality or modality(
-            words, match, cues, lexicon, reported=reported, times=times, published=article.published
+            words, match, cues, lexicon, reported=reported, times=times, published=article.published,
+            others=others,
         )
         event_type, mode = trigger.type, trigger.mode
         if mood == "denied" and event_type in TURNS_TO_REJECT:
@@ -166,7 +170,18 @@ def _for_those_in_power(words: list[Word], trigger: Match, found: list[arguments
     return False
 
 
-def _triggers(matches: list[Match], words: list[Word], blocked: list[tuple[int, int]]) -> list[_Trigger]:
+def _modifies_actor(words: list[Word], m: Match, actors: frozenset[str]) -> bool:
+    """A bare noun before an actor noun names no event: "protest leaders", "strike committee"."""
+    word = words[m.anchor]
+    return (
+        m.first == m.last and word.form == word.lemma and m.last + 1 < len(words)
+        and words[m.last + 1].lemma in actors
+    )
+
+
+def _triggers(
+    matches: list[Match], words: list[Word], blocked: list[tuple[int, int]], actors: frozenset[str]
+) -> list[_Trigger]:
     """Non-overlapping trigger matches, longest first, then in text order."""
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
     taken: set[int] = set()
@@ -182,7 +197,7 @@ def _triggers(matches: list[Match], words: list[Word], blocked: list[tuple[int, 
         kept.append(m)
     result = []
     for m in sorted(kept, key=lambda m: m.anchor):
-        if m.entry.value == "-":
+        if m.entry.value == "-" or _modifies_actor(words, m, actors):
             continue
         event_type, _, mode = m.entry.value.partition(" ")
         result.append(_Trigger(m, event_type, mode.strip() or None))
@@ -200,6 +215,8 @@ def _merge_governed(
         if cue.section not in MERGING and not reversing:
             continue
         heads = [t for t in triggers if cue.first <= t.match.anchor <= cue.last and id(t) not in consumed]
+        if reversing and any(len(t.match.entry.words) > 1 for t in heads):
+            continue
         if not reversing and not any(t.type == MERGING[cue.section] for t in heads):
             continue
         acts = [
@@ -219,6 +236,9 @@ def _merge_governed(
         elif cue.section == "called_for" and act.type in DEMANDED_OF_TARGET:
             head = next(t for t in heads if t.type == "DEMAND")
             merged.append(_Trigger(head.match, "DEMAND", None))
+        elif cue.section == "denied" and act.type in TURNS_TO_REJECT:
+            head = next(t for t in heads if t.type == "REJECT")
+            merged.append(_Trigger(head.match, "REJECT", None))
         else:
             mood: Modality = "called_for" if cue.section == "called_for" else "denied"
             merged.append(_Trigger(act.match, act.type, act.mode, mood))

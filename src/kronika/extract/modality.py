@@ -51,14 +51,21 @@ def modality(
     reported: bool,
     times: list[TimeExpression],
     published: Published | None,
+    others: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> Modality:
     """The modality of the event named by ``trigger``.
 
     ``reported``: a reporting verb stands before the trigger in the sentence. ``times``: the
-    time expressions of the trigger's sentence.
+    time expressions of the trigger's sentence. ``others``: where the sentence's other
+    triggers stand: a cue governs only the nearest one ("a planned march was banned": the
+    march is planned, the ban is not).
     """
     t = trigger.anchor
-    near = [c for c in cues if c.first > trigger.last or c.last < trigger.first]
+    near = [
+        c for c in cues
+        if not trigger.first <= c.anchor <= trigger.last
+        and not any(min(c.anchor, t) < o < max(c.anchor, t) for o in others)
+    ]
     sections = set()
     for cue in near:
         c = cue.anchor
@@ -83,7 +90,7 @@ def modality(
         return "hypothetical"
     if "planned" in sections or _future_date(times, published):
         return "planned"
-    if "ongoing" in sections or _progressive(words, t, lexicon):
+    if "ongoing" in sections or _progressive(words, t, lexicon) or _attributive(words, trigger, lexicon):
         return "ongoing"
     return "occurred"
 
@@ -97,6 +104,18 @@ def _progressive(words: list[Word], t: int, lexicon: Lexicon) -> bool:
     """A present progressive ("are striking"): an ``[ongoing]``-tense auxiliary right before an -ing form."""
     present = lexicon.sets.get("present", frozenset())
     return bool(present) and words[t].form.endswith("ing") and t > 0 and words[t - 1].form in present
+
+
+def _attributive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
+    """An inflected trigger right before an actor noun describes a state: "striking nurses",
+    "the jailed opposition leader", "stakende arbeiders"."""
+    word = words[trigger.anchor]
+    actors = lexicon.sets.get("actors", frozenset())
+    following = words[trigger.last + 1 : trigger.last + 3]
+    return (
+        trigger.first == trigger.last and word.form != word.lemma
+        and any(w.lemma in actors for w in following)
+    )
 
 
 def _future_date(times: list[TimeExpression], published: Published | None) -> bool:
