@@ -48,7 +48,7 @@ MERGING = {"threatened": "THREATEN", "called_for": "DEMAND", "denied": "REJECT"}
 REVERSING = frozenset({"reversed", "prevented"})
 """Cue sections that turn the act they govern into another event: lifting a curfew is a
 concession, cancelling a visit a sanction, preventing a march repression."""
-GOVERNED_WINDOW = 8
+GOVERNED_WINDOW = 12
 """Words between a cue and the act it governs after it ("threatened to bring in ... a
 crackdown"). An act before its cue is governed only inside a cue phrase ("tot een
 algemene staking opgeroepen")."""
@@ -88,7 +88,7 @@ def _sentence_events(
     matches = lexicon.matches(words)
     cues = [m for m in matches if m.section in MODALITY_SECTIONS]
     triggers = _triggers(
-        [m for m in matches if m.section == "triggers"], words, blocked, lexicon.sets.get("actors", frozenset())
+        [m for m in matches if m.section == "triggers"], words, blocked, lexicon
     )
     if not triggers:
         return []
@@ -113,7 +113,7 @@ def _sentence_events(
             event_type, mode, mood = "REJECT", None, "occurred"
         if mood == "threatened" and event_type != "THREATEN":
             event_type, mode = "THREATEN", ontology.threat_mode(event_type, mode)
-        if event_type == "THREATEN" and mood in ("occurred", "ongoing", "planned"):
+        if event_type == "THREATEN" and mood in ("occurred", "ongoing", "planned", "hypothetical"):
             mood = "threatened"
         if event_type == "PROTEST" and _for_those_in_power(words, match, found, lexicon):
             mode = "rally"
@@ -170,17 +170,20 @@ def _for_those_in_power(words: list[Word], trigger: Match, found: list[arguments
     return False
 
 
-def _modifies_actor(words: list[Word], m: Match, actors: frozenset[str]) -> bool:
-    """A bare noun before an actor noun names no event: "protest leaders", "strike committee"."""
+def _modifies_actor(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
+    """A bare noun between a determiner and an actor noun names no event: "the protest
+    leaders", "a strike committee" (but "could boycott parliament" is a verb)."""
     word = words[m.anchor]
+    function = lexicon.sets.get("function", frozenset())
     return (
         m.first == m.last and word.form == word.lemma and m.last + 1 < len(words)
-        and words[m.last + 1].lemma in actors
+        and words[m.last + 1].lemma in lexicon.sets.get("actors", frozenset())
+        and (m.first == 0 or words[m.first - 1].form in function)
     )
 
 
 def _triggers(
-    matches: list[Match], words: list[Word], blocked: list[tuple[int, int]], actors: frozenset[str]
+    matches: list[Match], words: list[Word], blocked: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[_Trigger]:
     """Non-overlapping trigger matches, longest first, then in text order."""
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
@@ -197,7 +200,7 @@ def _triggers(
         kept.append(m)
     result = []
     for m in sorted(kept, key=lambda m: m.anchor):
-        if m.entry.value == "-" or _modifies_actor(words, m, actors):
+        if m.entry.value == "-" or _modifies_actor(words, m, lexicon):
             continue
         event_type, _, mode = m.entry.value.partition(" ")
         result.append(_Trigger(m, event_type, mode.strip() or None))

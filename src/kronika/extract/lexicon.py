@@ -1,9 +1,10 @@
 """Event words per language: lemmatised tokens and the phrases of ``lang/<iso>/events.txt``.
 
 A sentence becomes a list of :class:`Word` (offsets, lower-case form, simplemma lemma). A
-phrase of the lexicon is one or more lemmas; it matches where all of them occur within
-:data:`PHRASE_WINDOW` words of its first word, in any order (Dutch puts the verb first or
-last: "legden het werk neer", "het werk neerleggen"), without crossing a clause mark.
+phrase of the lexicon is one or more lemmas; it matches where all of them occur in its
+order within :data:`PHRASE_WINDOW` words of its first word, without crossing a clause
+mark. A separable verb of a phrase may stand anywhere in that window (Dutch puts the verb
+first or last: "legden het werk neer", "het werk neerleggen").
 
 Dutch and German separable verbs are written the way simplemma lemmatises the joined
 form, particle first: ``neer_leggen``. Such an entry also matches the verb alone when its
@@ -22,6 +23,12 @@ from importlib import resources
 import simplemma
 
 from kronika.analyze.tokens import tokenize
+
+COMPOUND_MIN = 9
+COMPOUND_PREFIX = 3
+COMPOUND_HEAD = 5
+"""A compound of at least COMPOUND_MIN letters whose last COMPOUND_HEAD or more letters are
+a one-word entry counts as that entry ("tegenmanifestatie", "olie-embargo", "counter-rally")."""
 
 PHRASE_WINDOW = 4
 """Words allowed between the words of a phrase and its first word ("walked off the job")."""
@@ -42,6 +49,8 @@ class Word:
     keys: set[str]
     """What lexicon entries may match: the form, the lemma, a separable verb's joined lemma."""
     lemma: str
+    capital: bool = False
+    """Written with a capital (a name, or the first word of a sentence)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,8 @@ class Lexicon:
     """Verb lemma → the particles it forms a separable entry with ("leggen" → {"neer"})."""
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     """One-word entries of each section, for membership tests."""
+    first_words: frozenset[str] = frozenset()
+    """One-word trigger entries, for compound heads."""
 
     def words(self, text: str, start: int, end: int) -> list[Word]:
         """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
@@ -80,22 +91,48 @@ class Lexicon:
         for s, e in tokenize(text, start, end):
             form = text[s:e].lower().replace("’", "'")
             base = lemma(form)
-            words.append(Word(s, e, form, {form, base}, base))
+            words.append(Word(s, e, form, {form, base}, base, text[s].isupper()))
         if self.separable:
             self._join_particles(words)
+        for word in words:
+            if len(word.form) >= COMPOUND_MIN and not word.keys & self.first_words:
+                head = self._compound_head(word.form)
+                if head:
+                    word.keys.add(head)
         return words
+
+    def _compound_head(self, form: str) -> str | None:
+        """The one-word entry a compound ends in ("tegenmanifestatie", "olie-embargo")."""
+        lemma = _lemmatizer(self.language)
+        if "-" in form:
+            heads = [form.rsplit("-", 1)[1]]
+        else:
+            heads = [form[cut:] for cut in range(COMPOUND_PREFIX, len(form) - COMPOUND_HEAD + 1)]
+        for head in heads:
+            for key in (head, lemma(head)):
+                if key in self.first_words:
+                    return key
+        return None
 
     def _join_particles(self, words: list[Word]) -> None:
         for i, word in enumerate(words):
             particles = self.separable.get(word.lemma)
             if not particles:
                 continue
-            for later in words[i + 1 : i + 1 + PARTICLE_WINDOW]:
+            for k in range(i + 1, min(i + 1 + PARTICLE_WINDOW, len(words))):
+                later = words[k]
                 if later.form in CLAUSE_MARKS or later.form in self.sets.get("clause", ()):
                     break
-                if later.form in particles:
+                if later.form in particles and not self._preposition(words, k):
                     word.keys.add(f"{later.form}_{word.lemma}")
                     break
+
+    def _preposition(self, words: list[Word], i: int) -> bool:
+        """A particle before an article, a name or a number is a preposition ("deel in Caracas")."""
+        if i + 1 >= len(words):
+            return False
+        after = words[i + 1]
+        return after.form in self.sets.get("articles", frozenset()) or after.form[:1].isdigit() or after.capital
 
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
         """Every match of an entry (of ``sections``, default all) in ``words``."""
@@ -116,12 +153,12 @@ def _match_rest(
 ) -> tuple[int, int] | None:
     if len(entry.words) == 1:
         return i, i
-    lo = hi = i
+    lo = hi = previous = i
     used = {i}
     for wanted in entry.words[1:]:
         found = None
         for j in _around(i, len(words), len(entry.words) - 1 + PHRASE_WINDOW):
-            if j in used:
+            if j in used or (j < previous and "_" not in wanted):
                 continue
             if wanted in words[j].keys and not _crosses(words, i, j, clause):
                 found = j
@@ -130,6 +167,8 @@ def _match_rest(
             return None
         used.add(found)
         lo, hi = min(lo, found), max(hi, found)
+        if "_" not in wanted:
+            previous = found
     return lo, hi
 
 
@@ -179,7 +218,11 @@ def load(language: str) -> Lexicon | None:
         name: frozenset(e.words[0] for e in entries if len(e.words) == 1)
         for name, entries in lexicon.sections.items()
     }
+    lexicon.first_words = frozenset(
+        w for w in lexicon.sets.get("triggers", frozenset()) if len(w) >= COMPOUND_HEAD and "_" not in w
+    )
     return lexicon
+
 
 
 def _lemmatizer(language: str):  # type: ignore[no-untyped-def]

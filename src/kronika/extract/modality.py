@@ -13,6 +13,8 @@ occurred.
 
 from __future__ import annotations
 
+from datetime import date
+
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
 from kronika.model import Modality, Published, TimeExpression
 
@@ -111,18 +113,18 @@ def _attributive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
     "the jailed opposition leader", "stakende arbeiders"."""
     word = words[trigger.anchor]
     actors = lexicon.sets.get("actors", frozenset())
-    following = words[trigger.last + 1 : trigger.last + 3]
     return (
         trigger.first == trigger.last and word.form != word.lemma
-        and any(w.lemma in actors for w in following)
+        and trigger.last + 1 < len(words) and words[trigger.last + 1].lemma in actors
     )
 
 
 def _future_date(times: list[TimeExpression], published: Published | None) -> bool:
-    """A date in the sentence later than the day of publication."""
+    """A date in the sentence after the day, week, month or year of publication."""
     if published is None or published.precision != "day":
         return False
-    return any(
-        time.kind == "date" and time.precision == "day" and time.value > published.date
-        for time in times
-    )
+    day = date.fromisoformat(published.date)
+    year, week, _ = day.isocalendar()
+    now = {"day": published.date, "week": f"{year}-W{week:02d}", "month": published.date[:7],
+           "year": published.date[:4]}
+    return any(time.kind == "date" and time.value > now[time.precision] for time in times)
