@@ -13,7 +13,7 @@ Actors
 Place and date
     The place nearest to the trigger in its sentence, else the article's most named city or
     region (``place_from`` says which). The date is the sentence's time expression nearest
-    to the trigger, else the publication date one step less precise (a day becomes its
+    to the trigger (the start of a period, "since 11 August", only when no date is given), else the publication date one step less precise (a day becomes its
     ISO week: the event was reported, not dated), with ``date_from`` saying which.
 
 Magnitudes
@@ -227,7 +227,7 @@ def date(
     article: Article, times: list[TimeExpression], at: int
 ) -> tuple[TimeExpression | None, str | None]:
     """The date of an event whose trigger is at ``at`` (see the module docstring)."""
-    dated = [t for t in times if t.kind in ("date", "since")]
+    dated = [t for t in times if t.kind == "date"] or [t for t in times if t.kind == "since"]
     if dated:
         return min(dated, key=lambda t: abs(t.start - at)), "sentence"
     published = article.published

@@ -51,6 +51,8 @@ class Word:
     lemma: str
     capital: bool = False
     """Written with a capital (a name, or the first word of a sentence)."""
+    particles: dict[str, int] = field(default_factory=dict)
+    """Separable-verb key → index of its particle later in the sentence ("riep … op")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,9 @@ class Lexicon:
                 if later.form in CLAUSE_MARKS or later.form in self.sets.get("clause", ()):
                     break
                 if later.form in particles and not self._preposition(words, k):
-                    word.keys.add(f"{later.form}_{word.lemma}")
+                    key = f"{later.form}_{word.lemma}"
+                    word.keys.add(key)
+                    word.particles[key] = k
                     break
 
     def _preposition(self, words: list[Word], i: int) -> bool:
@@ -144,7 +148,8 @@ class Lexicon:
                         continue
                     match = _match_rest(words, i, entry, self.sets.get("clause", frozenset()))
                     if match:
-                        found.append(Match(section, entry, match[0], match[1], i))
+                        last = max([match[1]] + [word.particles[w] for w in entry.words if w in word.particles])
+                        found.append(Match(section, entry, match[0], last, i))
         return found
 
 
