@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
 from kronika.analyze.quotes import load_cues
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
@@ -204,7 +205,9 @@ def _crosses(words: list[Word], i: int, j: int) -> bool:
     return any(w.form in CLAUSE_MARKS for w in words[min(i, j) + 1 : max(i, j)])
 
 
-def place(article: Article, start: int, end: int, at: int) -> tuple[Place | None, str | None]:
+def place(
+    article: Article, start: int, end: int, at: int
+) -> tuple[Place | None, Literal["sentence", "article"] | None]:
     """The place of an event whose trigger is at ``at`` in the sentence ``start:end``."""
     inside = [p for p in article.places if start <= p.start and p.end <= end]
     if inside:
@@ -225,7 +228,7 @@ def main_place(article: Article) -> Place | None:
 
 def date(
     article: Article, times: list[TimeExpression], at: int
-) -> tuple[TimeExpression | None, str | None]:
+) -> tuple[TimeExpression | None, Literal["sentence", "published"] | None]:
     """The date of an event whose trigger is at ``at`` (see the module docstring)."""
     dated = [t for t in times if t.kind == "date"] or [t for t in times if t.kind == "since"]
     if dated:

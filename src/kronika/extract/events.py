@@ -98,7 +98,7 @@ def _sentence_events(
     quantities = [q for q in article.quantities if sentence.start <= q.start and q.end <= sentence.end]
     found = arguments.candidates(article, words, lexicon)
     statement_words = {i for t in triggers if t.type in VERBAL for i in range(t.match.first, t.match.last + 1)}
-    mentions = []
+    mentions: list[EventMention] = []
     for trigger in triggers:
         match = trigger.match
         at = words[match.anchor].start

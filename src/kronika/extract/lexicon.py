@@ -16,6 +16,7 @@ The file format is documented in ``lang/en/events.txt``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -230,12 +231,10 @@ def load(language: str) -> Lexicon | None:
 
 
 
-def _lemmatizer(language: str):  # type: ignore[no-untyped-def]
-    return _cached_lemmatizer(language)
-
-
 @cache
-def _cached_lemmatizer(language: str):  # type: ignore[no-untyped-def]
+def _lemmatizer(language: str) -> Callable[[str], str]:
+    """simplemma's lemma of a lower-case form, cached per language."""
+
     @lru_cache(maxsize=200_000)
     def lemma(form: str) -> str:
         if not form[:1].isalpha() or _NUMBER.search(form):
