@@ -164,14 +164,102 @@ class EventMention:
 
 @dataclass(slots=True)
 class Claim:
+    """What one source says about one field of a canonical event, with where it says it."""
+
     article_id: str
     field: str
+    """``date``, ``place``, ``participants``, ``arrested``, ``killed``, ``injured``,
+    ``released``, ``money``, ``actor`` or ``target``."""
     value: Any
     outlet: str | None = None
     low: float | None = None
     high: float | None = None
     span: Span | None = None
     attributed_to: str | None = None
+    mention_id: str | None = None
+    language: str | None = None
+    precision: str | None = None
+    """For dates: day/week/month/year; for places: city/region/country."""
+
+
+@dataclass(slots=True)
+class Reconciled:
+    """One field of a canonical event, reconciled from its claims by a named rule."""
+
+    value: Any
+    low: float | None = None
+    high: float | None = None
+    rule: str = "single source"
+    """How the value was made: ``single source``, ``sources agree`` (the common range of
+    the claims), ``sources disagree`` (the range of all claims), ``most precise``."""
+    disagreement: bool = False
+    sources: int = 1
+
+
+@dataclass(slots=True)
+class CanonicalEvent:
+    """One real-world event: its mentions in every article, linked, with each claim kept."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    modality: Modality = "occurred"
+    date: str | None = None
+    """The reconciled date: ISO day, ISO week (``2020-W34``), month, year or interval."""
+    date_precision: Precision | None = None
+    place: Place | None = None
+    """The most precise place a source names (its span refers to that source's article)."""
+    country: str | None = None
+    actors: list[Actor] = field(default_factory=list)
+    """Resolved actors and targets: ``entity_id`` and the entity's canonical name as text."""
+    magnitudes: dict[str, Reconciled] = field(default_factory=dict)
+    acled: AcledCode | None = None
+    story_id: str | None = None
+    mentions: list[str] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    reconciled: dict[str, Reconciled] = field(default_factory=dict)
+    """Every claimed field (date, place, participants, …) reconciled with its rule."""
+    disagreements: list[str] = field(default_factory=list)
+    """The fields whose sources disagree beyond the documented tolerance."""
+    confidence: float = 0.0
+    summary: str | None = None
+    """The trigger sentence of the most confident mention, as evidence to read."""
+
+
+@dataclass(slots=True)
+class Variant:
+    text: str
+    count: int
+    languages: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class CanonicalEntity:
+    """A person, organisation or place across articles and languages, with every spelling."""
+
+    id: str
+    name: str
+    """The display name: the most used Latin-script press spelling."""
+    label: Literal["PER", "ORG", "LOC", "MISC"]
+    country: str | None = None
+    variants: list[Variant] = field(default_factory=list)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+    geonameid: int | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one developing situation; a story holds many events."""
+
+    id: str
+    title: str | None = None
+    articles: list[str] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    first_date: str | None = None
+    last_date: str | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +293,11 @@ class Article:
 def content_id(text: str, url: str | None = None) -> str:
     """A stable id for content: the first 16 hex digits of SHA-256 over the url and text."""
     return hashlib.sha256(f"{url or ''}\x00{text}".encode()).hexdigest()[:16]
+
+
+def short_hash(*parts: str) -> str:
+    """The first 12 hex digits of SHA-256 over ``parts``: the ids of linked records."""
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:12]
 
 
 def to_dict(record: Any) -> Any:

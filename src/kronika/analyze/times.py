@@ -115,7 +115,8 @@ def time_words(code: str) -> TimeWords:
     | (?P<md>(?P<mdm>{month_any})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<mdy>\d{{4}}))?)(?![\w,]\d)
     | (?P<my>(?:(?P<mymod>{alt('last', 'next', 'this')})\s+)?(?P<mym>{month_full})(?:\s+(?P<myy>\d{{4}}))?)(?!\w)
     | (?P<wd>(?:{prefix})?(?P<wday>{weekday})(?:\s*(?:{alt('dayparts')}))?
-        (?:\s+(?P<wmod>{alt('last_after', 'next_after')}))?)(?!\w)
+        (?:\s+(?P<wmod>{alt('last_after', 'next_after')})
+        |\s+(?P<wbefore>{alt('before_after')})(?=\s*[,.;:!?)]|\s*$))?)(?!\w)
     | (?P<rel>{alt(*RELATIVE_DAYS)})(?!\w)
     | (?P<ago>{approx}(?P<agon>{number})\s+(?P<agou>{unit})\s+(?:{alt('ago')}))(?!\w)
     | (?P<agob>(?:{alt('ago_before')})\s+{approx}(?P<agobn>{number})\s+(?P<agobu>{unit}))(?!\w)
@@ -349,12 +350,16 @@ def _weekday(
     if spelling.endswith(".") and not match.group("wday")[0].isupper():
         return None
     mod = _mod_of(match.group("mod"), grammar) or _mod_of(match.group("wmod"), grammar)
+    if match.group("wbefore"):
+        mod = "before"
     if mod is None:
         ahead = kind == "until" or grammar.future.search(_clause(text, match))
         mod = "next-or-same" if ahead else "same-or-last"
     back = (anchor.day.weekday() - weekday) % 7
     if mod == "last":
         day = anchor.day - timedelta(days=back or 7)
+    elif mod == "before":  # "the Sunday before": a week before the Sunday just reported
+        day = anchor.day - timedelta(days=back + 7)
     elif mod == "next":
         day = anchor.day + timedelta(days=(weekday - anchor.day.weekday()) % 7 or 7)
     elif mod == "next-or-same":

@@ -13,8 +13,10 @@ Actors
 Place and date
     The place nearest to the trigger in its sentence, else the article's most named city or
     region (``place_from`` says which). The date is the sentence's time expression nearest
-    to the trigger (the start of a period, "since 11 August", only when no date is given), else the publication date one step less precise (a day becomes its
-    ISO week: the event was reported, not dated), with ``date_from`` saying which.
+    to the trigger (the start of a period, "since 11 August", only when no date is given;
+    never a date that dates another noun, "the August 9 elections"), else the publication
+    date one step less precise (a day becomes its ISO week: the event was reported, not
+    dated), with ``date_from`` saying which.
 
 Magnitudes
     Quantities of the sentence by kind: people, protesters and workers are the
@@ -227,9 +229,10 @@ def main_place(article: Article) -> Place | None:
 
 
 def date(
-    article: Article, times: list[TimeExpression], at: int
+    article: Article, times: list[TimeExpression], at: int, articles: frozenset[str] = frozenset()
 ) -> tuple[TimeExpression | None, Literal["sentence", "published"] | None]:
     """The date of an event whose trigger is at ``at`` (see the module docstring)."""
+    times = [t for t in times if not _attributive(article.text, t, at, articles)]
     dated = [t for t in times if t.kind == "date"] or [t for t in times if t.kind == "since"]
     if dated:
         return min(dated, key=lambda t: abs(t.start - at)), "sentence"
@@ -241,6 +244,23 @@ def date(
         year, week, _ = day.isocalendar()
         return TimeExpression(0, 0, "", f"{year}-W{week:02d}", "week"), "published"
     return TimeExpression(0, 0, "", published.date, published.precision), "published"
+
+
+def _attributive(text: str, time: TimeExpression, at: int, articles: frozenset[str]) -> bool:
+    """A date between an article and another noun dates that noun, not the event: "the
+    August 9 presidential elections" (unless the trigger is the noun: "the August 9 protest")."""
+    before = text[max(0, time.start - 12) : time.start].split()
+    if not before or before[-1].lower() not in articles:
+        return False
+    after = text[time.end : time.end + 2]
+    if len(after) < 2 or not after[0].isspace() or not after[1].isalpha() or not after[1].islower():
+        return False
+    return not time.end < at <= time.end + ATTRIBUTIVE_REACH
+
+
+ATTRIBUTIVE_REACH = 30
+"""Characters after an attributive date within which the trigger counts as the dated noun
+("the August 9 presidential election protests")."""
 
 
 def magnitudes(quantities: list[Quantity], event_type: str, at: int) -> dict[str, Magnitude]:

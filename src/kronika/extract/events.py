@@ -118,7 +118,7 @@ def _sentence_events(
         if event_type == "PROTEST" and _for_those_in_power(words, match, found, lexicon):
             mode = "rally"
         place, place_from = arguments.place(article, sentence.start, sentence.end, at)
-        date, date_from = arguments.date(article, times, at)
+        date, date_from = arguments.date(article, times, at, lexicon.sets.get("articles", frozenset()))
         actors = arguments.actors(article, words, match, event_type, found, lexicon)
         sizes = arguments.magnitudes(quantities, event_type, at)
         confidence = BASE_CONFIDENCE

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 from kronika.errors import StoreError
 from kronika.model import Article, content_id
+from kronika.store.links import LinkTables
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -53,6 +55,21 @@ class Store:
             self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open store {self.path}: {error}") from error
+        self.links = LinkTables(self.db)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction: everything inside is stored, or (on any error) nothing."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot write to store {self.path}: {error}") from error
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     def close(self) -> None:
         self.db.close()

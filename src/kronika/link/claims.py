@@ -1,0 +1,256 @@
+"""Claims: what each source says about a canonical event, side by side, and how the
+fields are reconciled.
+
+Every mention of a canonical event contributes claims — its date, place, each magnitude
+(participants, arrested, killed, injured, released, money), its actors and targets — each
+with the article, outlet, language, the exact span and whom the source attributes it to
+("according to Belta"). Nothing is picked silently:
+
+- **Counts** are ranges (``low``, ``high``; "more than 7,000" has no high). Two claims
+  agree when their ranges, each widened by :data:`~kronika.link.events.PARTICIPANT_TOLERANCE`
+  (25%) of itself, overlap: 100,000 and 200,000 disagree; "some 7,000" and "over 7,000"
+  agree. When every pair agrees the reconciled value is the range all claims share
+  (rule ``sources agree``; the span of all claims if they share none); otherwise it is the
+  range of all claims (rule ``sources disagree``) and the field is listed in
+  ``disagreements``.
+- **Dates**: the most precise date a sentence states (rule ``most precise``); two day
+  dates that differ are a disagreement. A date guessed from the publication date counts
+  only when no sentence gives one (rule ``publication date``).
+- **Places**: the most precise place a sentence names; an article-level guess only when no
+  sentence names one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kronika.link.events import PARTICIPANT_TOLERANCE, EventCluster, agree
+from kronika.model import (
+    AcledCode,
+    Actor,
+    CanonicalEntity,
+    CanonicalEvent,
+    Claim,
+    EventMention,
+    Magnitude,
+    Place,
+    Reconciled,
+    Span,
+    TimeExpression,
+)
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "city": 0, "region": 1, "country": 2}
+_INFINITY = math.inf
+
+
+@dataclass(slots=True)
+class Source:
+    """A mention with the article facts its claims need."""
+
+    mention: EventMention
+    article_id: str
+    outlet: str | None
+    language: str
+
+
+def claims_of(source: Source, entities: Mapping[str, CanonicalEntity]) -> list[Claim]:
+    """Every claim one mention makes."""
+    mention = source.mention
+
+    def claim(name: str, value: object, span: Span | None, **extra: object) -> Claim:
+        return Claim(
+            article_id=source.article_id, field=name, value=value, outlet=source.outlet,
+            span=span, attributed_to=mention.attribution, mention_id=mention.id,
+            language=source.language, **extra,  # type: ignore[arg-type]
+        )
+
+    claims = []
+    if mention.date is not None:
+        read = mention.date_from != "published"
+        span = Span(mention.date.start, mention.date.end, mention.date.text) if read else None
+        claims.append(
+            claim("date", mention.date.value, span, precision=mention.date.precision)
+        )
+    if mention.place is not None:
+        place = mention.place
+        span = Span(place.start, place.end, place.text) if mention.place_from == "sentence" else None
+        claims.append(claim("place", place.name, span, precision=place.precision))
+    for name, magnitude in mention.magnitudes.items():
+        claims.append(
+            claim(name, magnitude.text, _magnitude_span(mention, magnitude), low=magnitude.low, high=magnitude.high)
+        )
+    for actor in mention.actors:
+        entity = entities.get(actor.entity_id or "")
+        field_name = "target" if actor.role == "target" else "actor"
+        claims.append(claim(field_name, entity.name if entity else actor.text, _text_span(mention, actor.text)))
+    return claims
+
+
+def _magnitude_span(mention: EventMention, magnitude: Magnitude) -> Span:
+    return _text_span(mention, magnitude.text or "") or mention.sentence
+
+
+def _text_span(mention: EventMention, text: str) -> Span | None:
+    if not text:
+        return None
+    at = mention.sentence.text.find(text)
+    if at < 0:
+        return None
+    start = mention.sentence.start + at
+    return Span(start, start + len(text), text)
+
+
+def reconcile_counts(claims: Sequence[Claim]) -> Reconciled:
+    """One count field from its claims (see the module docstring)."""
+    ranges = [_range(c) for c in claims]
+    ranges = [r for r in ranges if r is not None]
+    sources = len({c.article_id for c in claims})
+    if not ranges:
+        return Reconciled(None, rule="no figure", sources=sources)
+    all_agree = all(agree(a, b, PARTICIPANT_TOLERANCE) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+    if len(ranges) == 1 or all_agree:
+        low, high = max(r[0] for r in ranges), min(r[1] for r in ranges)
+        if low > high:
+            low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+        rule = "single source" if len(ranges) == 1 else "sources agree"
+        return Reconciled(_point(low, high), low, _finite(high), rule, False, sources)
+    low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)
+    return Reconciled(None, low, _finite(high), "sources disagree", True, sources)
+
+
+def _range(claim: Claim) -> tuple[float, float] | None:
+    if claim.low is None and claim.high is None:
+        return None
+    low = claim.low if claim.low is not None else claim.high
+    high = claim.high if claim.high is not None else _INFINITY
+    return float(low or 0.0), float(high)
+
+
+def _point(low: float, high: float) -> float | None:
+    return low if low == high else None
+
+
+def _finite(value: float) -> float | None:
+    return None if math.isinf(value) else value
+
+
+def reconcile_date(claims: Sequence[Claim]) -> Reconciled:
+    read = [c for c in claims if c.span is not None]
+    pool = read or list(claims)
+    sources = len({c.article_id for c in claims})
+    best = min(pool, key=lambda c: (_PRECISION_RANK.get(c.precision or "", 9), -_count(pool, c.value), str(c.value)))
+    days = {c.value for c in read if c.precision == "day"}
+    rule = "most precise" if read else "publication date"
+    if len(days) > 1:
+        return Reconciled(best.value, rule="sources disagree: " + rule, disagreement=True, sources=sources)
+    return Reconciled(best.value, rule=rule if len(claims) > 1 else "single source", sources=sources)
+
+
+def _count(claims: Sequence[Claim], value: object) -> int:
+    return sum(1 for c in claims if c.value == value)
+
+
+def reconcile_place(claims: Sequence[Claim]) -> Reconciled:
+    read = [c for c in claims if c.span is not None]
+    pool = read or list(claims)
+    best = min(pool, key=lambda c: (_PRECISION_RANK.get(c.precision or "", 9), -_count(pool, c.value), str(c.value)))
+    rule = ("most precise" if read else "article's place") if len(claims) > 1 else "single source"
+    return Reconciled(best.value, rule=rule, sources=len({c.article_id for c in claims}))
+
+
+COUNT_FIELDS = ("participants", "arrested", "killed", "injured", "released", "money")
+
+
+def canonical_event(
+    cluster: EventCluster,
+    sources: Sequence[Source],
+    entities: Mapping[str, CanonicalEntity],
+    story_id: str | None = None,
+) -> CanonicalEvent:
+    """The canonical event of a linked cluster, with every claim and the reconciled fields."""
+    mentions = [s.mention for s in sources]
+    claims = [c for s in sources for c in claims_of(s, entities)]
+    by_field: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_field.setdefault(c.field, []).append(c)
+    reconciled: dict[str, Reconciled] = {}
+    if "date" in by_field:
+        reconciled["date"] = reconcile_date(by_field["date"])
+    if "place" in by_field:
+        reconciled["place"] = reconcile_place(by_field["place"])
+    magnitudes = {}
+    for name in COUNT_FIELDS:
+        if name in by_field:
+            reconciled[name] = magnitudes[name] = reconcile_counts(by_field[name])
+    best = max(mentions, key=lambda m: (m.confidence, m.place_from == "sentence", m.date_from == "sentence"))
+    date = _chosen_date(mentions, reconciled.get("date"))
+    place = _chosen_place(mentions, reconciled.get("place"))
+    modes = Counter(m.mode for m in mentions if m.mode)
+    modalities = Counter(m.modality for m in mentions)
+    acled = Counter((m.acled.event_type, m.acled.sub_event_type) for m in mentions if m.acled)
+    confidence = 1.0 - math.prod(1.0 - m.confidence for m in mentions)
+    return CanonicalEvent(
+        id=cluster.id,
+        type=cluster.type,
+        mode=modes.most_common(1)[0][0] if modes else None,
+        modality=modalities.most_common(1)[0][0],
+        date=date.value if date else None,
+        date_precision=date.precision if date else None,
+        place=place,
+        country=place.country if place else None,
+        actors=_actors(mentions, entities),
+        magnitudes=magnitudes,
+        acled=_acled(best, acled),
+        story_id=story_id,
+        mentions=[m.id for m in mentions],
+        articles=sorted({s.article_id for s in sources}),
+        languages=sorted({s.language for s in sources}),
+        claims=claims,
+        reconciled=reconciled,
+        disagreements=sorted(name for name, r in reconciled.items() if r.disagreement),
+        confidence=round(min(confidence, 0.99), 3),
+        summary=best.sentence.text,
+    )
+
+
+def _chosen_date(mentions: Sequence[EventMention], chosen: Reconciled | None) -> TimeExpression | None:
+    if chosen is None:
+        return None
+    for m in mentions:
+        if m.date is not None and m.date.value == chosen.value:
+            return m.date
+    return None
+
+
+def _chosen_place(mentions: Sequence[EventMention], chosen: Reconciled | None) -> Place | None:
+    if chosen is None:
+        return None
+    for m in sorted(mentions, key=lambda m: m.place_from != "sentence"):
+        if m.place is not None and m.place.name == chosen.value:
+            return m.place
+    return None
+
+
+def _actors(mentions: Sequence[EventMention], entities: Mapping[str, CanonicalEntity]) -> list[Actor]:
+    """Resolved actors and targets (by entity), then unresolved ones by their text."""
+    seen: dict[tuple[str, str], Actor] = {}
+    for mention in mentions:
+        for actor in mention.actors:
+            entity = entities.get(actor.entity_id or "")
+            key = (actor.role, entity.id if entity else actor.text.lower())
+            if key not in seen:
+                seen[key] = Actor(entity.name if entity else actor.text, actor.role, entity.id if entity else None)
+    return sorted(seen.values(), key=lambda a: (a.entity_id is None, a.role != "actor"))
+
+
+def _acled(best: EventMention, codes: Counter[tuple[str, str]]) -> AcledCode | None:
+    if best.acled is not None:
+        return best.acled
+    if not codes:
+        return None
+    event_type, sub_type = codes.most_common(1)[0][0]
+    return AcledCode(event_type, sub_type)
+

@@ -1,0 +1,415 @@
+"""Event coreference: the mentions of one real-world event, across articles and languages,
+become one canonical event.
+
+Each event mention is reduced to a compact :class:`MentionRecord` (type, mode, modality
+stage, date interval, place, resolved actors, participants). A mention is compared only
+with the canonical events of its **block**: the same type, and a date within the window
+(ISO-week buckets) — or, for a mention without a date, the events of its type and country.
+Within the block a candidate must be *compatible with every member* (complete link on the
+hard constraints below), then the best-scoring one above :data:`LINK_THRESHOLD` wins; no
+candidate means a new canonical event. Requiring compatibility with every member is what
+stops chaining: an undated "Sunday's protest in Minsk" may join the 16 August protest or
+the 23 August one, but never makes the two one event.
+
+Hard constraints (any one fails → not the same event):
+
+- same type; modes equal or one unknown;
+- the same modality stage (:data:`STAGES`): a strike called for is not the strike held;
+- dates overlap at their precisions within :data:`DATE_WINDOW_DAYS` (two dates read in the
+  sentences), or within :data:`GUESSED_DATE_WINDOW_DAYS` when one is the publication-date
+  guess;
+- places read in the sentences agree at the coarser precision (Minsk and Belarus agree,
+  Minsk and Hrodna do not); an article-level place guess constrains nothing.
+
+The score (weights below) adds evidence: the same mode, overlapping dates (more when both
+are days), the same place (more when both are cities), shared actors and targets (resolved
+entities), agreeing participant counts; conflicting actors subtract. Figures that disagree
+(100,000 and 200,000 protesters) do not subtract: they are claims to keep, not evidence of
+a different event.
+
+Ids: a canonical event's id is made from its first mention's id and never changes; later
+mentions only join. A batch is linked in a fixed order (:func:`link_order`: best-dated
+first, then publication date, article, mention), so the same input gives the same events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from kronika.model import Article, EventMention, short_hash
+
+DATE_WINDOW_DAYS = 1
+"""Two dates read in sentences may be this many days apart (a night-time protest dated by
+one outlet on the day it began and by another on the next)."""
+
+GUESSED_DATE_WINDOW_DAYS = 3
+"""The same for a date guessed from the publication date (an ISO week): reports appear a
+day or two after the event, so the guess may be a few days off."""
+
+LINK_THRESHOLD = 0.3
+"""Score a mention needs to join an event. Set with ``kronika eval link``: see
+``src/kronika/eval/link.py`` for the measurement."""
+
+WEIGHTS = {
+    "mode": 0.15,
+    "date_day": 0.35,
+    "date": 0.15,
+    "date_guessed": 0.05,
+    "place_city": 0.3,
+    "place_region": 0.2,
+    "place_weak": 0.1,
+    "actor": 0.2,
+    "target": 0.1,
+    "actor_conflict": -0.2,
+    "participants": 0.2,
+}
+"""Evidence weights of the link score (see the module docstring)."""
+
+PARTICIPANT_TOLERANCE = 0.25
+"""Relative tolerance for counts: two figures agree when their ranges, each widened by
+this share, overlap (see :mod:`kronika.link.claims`, which uses the same rule)."""
+
+STAGES = {
+    "occurred": "fact", "ongoing": "fact",
+    "planned": "intent", "called_for": "intent", "threatened": "intent",
+    "denied": "denied", "hypothetical": "hypothetical",
+}
+"""Modality stages: mentions link only within a stage."""
+
+UNDATED_CANDIDATES = 50
+"""An undated mention is compared with at most this many events of its type and country
+(those with the most mentions first), which keeps linking near-linear."""
+
+_BUCKET_DAYS = 7
+
+
+@dataclass(slots=True)
+class Interval:
+    first: int
+    last: int
+    precision: str
+    guessed: bool
+
+
+@dataclass(slots=True)
+class MentionRecord:
+    """What linking needs of an event mention: small, so 100,000s fit in memory."""
+
+    id: str
+    article_id: str
+    order: tuple[str, str, int]
+    type: str
+    mode: str | None
+    stage: str
+    date: Interval | None
+    place: str | None
+    """``geo:<geonameid>`` of a city or region named in the sentence."""
+    place_weak: str | None
+    """The same for a place guessed from the article."""
+    country: str | None
+    country_weak: bool
+    place_precision: str | None
+    actors: frozenset[str]
+    targets: frozenset[str]
+    participants: tuple[float, float] | None
+
+
+@dataclass(slots=True)
+class EventCluster:
+    """A canonical event while linking: its members and the summary the checks use."""
+
+    id: str
+    type: str
+    mode: str | None
+    stage: str
+    members: list[str] = field(default_factory=list)
+    # Complete-link date check: the latest first day and the earliest last day of the
+    # members' read and guessed dates.
+    read_first: int | None = None
+    read_last: int | None = None
+    guessed_first: int | None = None
+    guessed_last: int | None = None
+    cities: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    weak_places: set[str] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    targets: set[str] = field(default_factory=set)
+    participants: list[tuple[float, float]] = field(default_factory=list)
+    day_dated: bool = False
+    buckets: set[int] = field(default_factory=set)
+
+    def add(self, record: MentionRecord) -> None:
+        self.members.append(record.id)
+        self.mode = self.mode or record.mode
+        if record.date is not None:
+            d = record.date
+            if d.guessed:
+                self.guessed_first = _max(self.guessed_first, d.first)
+                self.guessed_last = _min(self.guessed_last, d.last)
+            else:
+                self.read_first = _max(self.read_first, d.first)
+                self.read_last = _min(self.read_last, d.last)
+                self.day_dated = self.day_dated or d.precision == "day"
+        if record.place:
+            self.cities.add(record.place)
+        elif record.place_weak:
+            self.weak_places.add(record.place_weak)
+        if record.country and not record.country_weak:
+            self.countries.add(record.country)
+        self.actors |= record.actors
+        self.targets |= record.targets
+        if record.participants:
+            self.participants.append(record.participants)
+
+
+def _max(a: int | None, b: int) -> int:
+    return b if a is None else max(a, b)
+
+
+def _min(a: int | None, b: int) -> int:
+    return b if a is None else min(a, b)
+
+
+def compatible(record: MentionRecord, event: EventCluster) -> bool:
+    """The hard constraints of the module docstring, against every member at once."""
+    if record.type != event.type or record.stage != event.stage:
+        return False
+    if record.mode and event.mode and record.mode != event.mode:
+        return False
+    if record.date is not None:
+        d = record.date
+        window = GUESSED_DATE_WINDOW_DAYS if d.guessed else DATE_WINDOW_DAYS
+        if event.read_first is not None and event.read_last is not None and (
+            d.first > event.read_last + window or d.last < event.read_first - window
+        ):
+            return False
+        if event.guessed_first is not None and event.guessed_last is not None and (
+            d.first > event.guessed_last + GUESSED_DATE_WINDOW_DAYS
+            or d.last < event.guessed_first - GUESSED_DATE_WINDOW_DAYS
+        ):
+            return False
+    if record.country and not record.country_weak and event.countries and record.country not in event.countries:
+        return False
+    return not (record.place and event.cities and record.place not in event.cities)
+
+
+def score(record: MentionRecord, event: EventCluster) -> float:
+    """Evidence that ``record`` reports ``event`` (see :data:`WEIGHTS`)."""
+    total = 0.0
+    if record.mode and record.mode == event.mode:
+        total += WEIGHTS["mode"]
+    if record.date is not None and (event.read_first is not None or event.guessed_first is not None):
+        if record.date.guessed or event.read_first is None:
+            total += WEIGHTS["date_guessed"]
+        elif record.date.precision == "day" and event.day_dated:
+            total += WEIGHTS["date_day"]
+        else:
+            total += WEIGHTS["date"]
+    if record.place and record.place in event.cities:
+        total += WEIGHTS["place_city"]
+    elif (record.place or record.place_weak) in (event.cities | event.weak_places):
+        total += WEIGHTS["place_weak"]
+    elif (
+        record.country and not record.country_weak and record.country in event.countries
+        and not record.place and not event.cities
+    ):
+        total += WEIGHTS["place_region"]
+    if record.actors & event.actors:
+        total += WEIGHTS["actor"]
+    elif record.actors and event.actors:
+        total += WEIGHTS["actor_conflict"]
+    if record.targets & event.targets:
+        total += WEIGHTS["target"]
+    if record.participants and any(agree(record.participants, p) for p in event.participants):
+        total += WEIGHTS["participants"]
+    return total
+
+
+def agree(a: tuple[float, float], b: tuple[float, float], tolerance: float = PARTICIPANT_TOLERANCE) -> bool:
+    """Do two counts, given as (low, high) ranges, agree within the relative tolerance?"""
+    return a[0] * (1 - tolerance) <= b[1] * (1 + tolerance) and b[0] * (1 - tolerance) <= a[1] * (1 + tolerance)
+
+
+class EventLinker:
+    """Links mention records into canonical events, incrementally."""
+
+    def __init__(self) -> None:
+        self.events: dict[str, EventCluster] = {}
+        self.event_of: dict[str, str] = {}
+        self._dated: dict[tuple[str, int], set[str]] = {}
+        self._undated: dict[tuple[str, str | None], list[str]] = {}
+        self._undated_seen: set[tuple[tuple[str, str | None], str]] = set()
+
+    def link(self, record: MentionRecord) -> str:
+        """Put ``record`` in its canonical event (an existing one, or a new one); returns its id."""
+        if record.id in self.event_of:
+            return self.event_of[record.id]
+        best: tuple[float, str] | None = None
+        for event_id in self._candidates(record):
+            event = self.events[event_id]
+            if not compatible(record, event):
+                continue
+            value = score(record, event)
+            if value >= LINK_THRESHOLD and (best is None or value > best[0] or (value == best[0] and event_id < best[1])):
+                best = (value, event_id)
+        if best is None:
+            event = EventCluster(f"ev-{short_hash(record.id)}", record.type, record.mode, record.stage)
+            self.events[event.id] = event
+        else:
+            event = self.events[best[1]]
+        event.add(record)
+        self.event_of[record.id] = event.id
+        self._index(record, event)
+        return event.id
+
+    def restore(self, record: MentionRecord, event_id: str) -> None:
+        """Put a mention back in the event an earlier run linked it to (no scoring)."""
+        event = self.events.get(event_id)
+        if event is None:
+            event = self.events[event_id] = EventCluster(event_id, record.type, record.mode, record.stage)
+        event.add(record)
+        self.event_of[record.id] = event_id
+        self._index(record, event)
+
+    def _index(self, record: MentionRecord, event: EventCluster) -> None:
+        if record.date is not None:
+            for bucket in _buckets(record.date, 0):
+                if bucket not in event.buckets:
+                    event.buckets.add(bucket)
+                    self._dated.setdefault((event.type, bucket), set()).add(event.id)
+        key = (event.type, record.country)
+        if (key, event.id) not in self._undated_seen:
+            self._undated_seen.add((key, event.id))
+            self._undated.setdefault(key, []).append(event.id)
+
+    def _candidates(self, record: MentionRecord) -> Iterator[str]:
+        if record.date is not None:
+            seen: set[str] = set()
+            for bucket in _buckets(record.date, GUESSED_DATE_WINDOW_DAYS):
+                for event_id in self._dated.get((record.type, bucket), ()):
+                    if event_id not in seen:
+                        seen.add(event_id)
+                        yield event_id
+            # Events with no dated member yet.
+            for event_id in self._recent_undated(record):
+                if event_id not in seen and not self.events[event_id].buckets:
+                    yield event_id
+            return
+        yield from self._recent_undated(record)
+
+    def _recent_undated(self, record: MentionRecord) -> Iterator[str]:
+        keys = [(record.type, record.country)] if record.country else []
+        keys += [(record.type, None)]
+        for key in keys:
+            ids = self._undated.get(key, [])
+            ranked = sorted(ids[-UNDATED_CANDIDATES * 4 :], key=lambda i: -len(self.events[i].members))
+            yield from ranked[:UNDATED_CANDIDATES]
+        if not record.country:
+            # A mention without a place may join an event of its type anywhere.
+            for (event_type, country), ids in self._undated.items():
+                if event_type == record.type and country is not None:
+                    yield from ids[-UNDATED_CANDIDATES:]
+
+
+def _buckets(interval: Interval, window: int) -> range:
+    return range((interval.first - window) // _BUCKET_DAYS, (interval.last + window) // _BUCKET_DAYS + 1)
+
+
+# --- mention records -------------------------------------------------------------------------
+
+def records_of(article: Article) -> list[MentionRecord]:
+    """The mention records of an analysed, entity-resolved article, in text order."""
+    published = article.published.date if article.published else ""
+    return [mention_record(event, article.id, published) for event in article.events]
+
+
+def mention_record(event: EventMention, article_id: str, published: str) -> MentionRecord:
+    """The compact record of one event mention (``published``: the article's date or "")."""
+    place = event.place
+    place_key = None
+    if place is not None and place.precision in ("city", "region") and place.geonameid:
+        place_key = f"geo:{place.geonameid}"
+    sure = event.place_from == "sentence"
+    participants = event.magnitudes.get("participants")
+    count = None
+    if participants is not None and (participants.low is not None or participants.high is not None):
+        low = participants.low if participants.low is not None else participants.high
+        high = participants.high if participants.high is not None else float("inf")
+        count = (float(low or 0.0), float(high))
+    number = event.id.rsplit("-e", 1)[-1]
+    return MentionRecord(
+        id=event.id,
+        article_id=article_id,
+        order=(published, article_id, int(number) if number.isdigit() else 0),
+        type=event.type,
+        mode=event.mode,
+        stage=STAGES.get(event.modality, event.modality),
+        date=interval(event.date.value, event.date.precision, event.date_from == "published")
+        if event.date is not None else None,
+        place=place_key if sure else None,
+        place_weak=place_key if not sure else None,
+        country=place.country if place is not None else None,
+        country_weak=not sure,
+        place_precision=place.precision if place is not None else None,
+        actors=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role in ("actor", "supported")),
+        targets=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "target"),
+        participants=count,
+    )
+
+
+def interval(value: str, precision: str, guessed: bool = False) -> Interval | None:
+    """The days an ISO date value covers: a day, a week (``2020-W34``), a month, a year or an
+    interval (``2020-08-15/2020-08-16``), as proleptic ordinals; ``None`` if unreadable."""
+    try:
+        if "/" in value:
+            start, end = value.split("/", 1)
+            first, last = interval(start, "day"), interval(end, "day")
+            if first is None or last is None:
+                return None
+            return Interval(first.first, last.last, precision, guessed)
+        if "-W" in value:
+            year, week = value.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
+            return Interval(monday.toordinal(), monday.toordinal() + 6, precision, guessed)
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    try:
+        if len(parts) == 3:
+            day = dt.date(*parts).toordinal()
+            return Interval(day, day, precision, guessed)
+        if len(parts) == 2:
+            first_day = dt.date(parts[0], parts[1], 1)
+            next_month = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return Interval(first_day.toordinal(), next_month.toordinal() - 1, precision, guessed)
+        if len(parts) == 1:
+            return Interval(
+                dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal(), precision, guessed
+            )
+    except ValueError:
+        return None
+    return None
+
+
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def link_order(record: MentionRecord) -> tuple[int, tuple[str, str, int]]:
+    """The order a batch is linked in: the best-dated mentions first, so the events take
+    shape around the dates sentences state, and a "Sunday" of unknown week then joins the
+    event it fits best instead of whichever came first; then publication, article, mention."""
+    if record.date is None:
+        rank = 9
+    else:
+        rank = _DATE_RANK.get(record.date.precision, 4) + (5 if record.date.guessed else 0)
+    return rank, record.order
+
+
+def link_records(records: Iterable[MentionRecord], linker: EventLinker | None = None) -> EventLinker:
+    """Link a batch of records in :func:`link_order`."""
+    linker = linker or EventLinker()
+    for record in sorted(records, key=link_order):
+        linker.link(record)
+    return linker

@@ -1,0 +1,184 @@
+"""Linking the store, incrementally: the cross-document stage of the pipeline.
+
+:func:`link_store` takes the stored articles not linked yet and, in one transaction,
+
+1. resolves their name chains into entities (:mod:`kronika.link.entities`);
+2. links their event mentions into canonical events (:mod:`kronika.link.events`), after
+   putting the mentions of earlier runs back into the events they were linked to — earlier
+   decisions are kept, so ids stay stable;
+3. rebuilds the canonical record (claims, reconciled fields) of every event that gained or
+   lost a mention, or names an entity whose display name changed (:mod:`kronika.link.claims`);
+4. regroups articles into stories, keeping story ids (:mod:`kronika.link.stories`).
+
+Articles are never analysed again. A new version of an article replaces its mentions (an
+event left without mentions disappears). Running it again with nothing new changes
+nothing; a killed run leaves the previous state, and the next run links what is missing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kronika.link.claims import Source, canonical_event
+from kronika.link.entities import EntityResolver, state_from_json, state_to_json
+from kronika.link.events import EventLinker, MentionRecord, interval, link_order, mention_record
+from kronika.link.stories import StoryArticle, cluster_stories
+from kronika.model import CanonicalEntity, EventMention, Story, from_dict, to_dict
+from kronika.store.links import LinkTables, MentionRow
+
+if TYPE_CHECKING:
+    from kronika.store import Store
+
+
+@dataclass(slots=True)
+class LinkSummary:
+    articles: int
+    mentions: int
+    events: int
+    entities: int
+    stories: int
+
+    def line(self) -> str:
+        if not self.articles:
+            return f"linked: nothing new ({self.events:,} events, {self.entities:,} entities, {self.stories:,} stories)"
+        return (
+            f"linked {self.articles:,} article{'s' if self.articles != 1 else ''}: "
+            f"{self.mentions:,} event mentions → {self.events:,} events in total, "
+            f"{self.entities:,} entities, {self.stories:,} stories"
+        )
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
+    """Link every stored article not linked yet (all of them with ``rebuild``)."""
+    with store.transaction():
+        tables = store.links
+        if rebuild:
+            tables.clear()
+        pending = list(tables.unlinked())
+        if not pending:
+            return LinkSummary(0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"))
+
+        resolver = EntityResolver(state_from_json(s) for s in tables.entity_states())
+        names_before = {entity_id: entity.record().name for entity_id, entity in resolver.entities.items()}
+        touched = tables.delete_mentions_of({article.id for _, article in pending})
+        rows = {row.id: row for row in tables.mentions()}
+        linker = EventLinker()
+        for row in sorted(rows.values(), key=lambda r: _order(r)):
+            linker.restore(mention_record(_mention(row), row.article_id, row.published or ""), row.event_id)
+
+        changed_entities: set[str] = set()
+        batch: list[tuple[MentionRecord, MentionRow]] = []
+        for content_hash, article in pending:
+            changed_entities |= set(resolver.resolve(article).values())
+            published = article.published.date if article.published else ""
+            for mention in article.events:
+                row = MentionRow(
+                    mention.id, article.id, "", article.language, article.source,
+                    published or None, to_dict(mention),
+                )
+                batch.append((mention_record(mention, article.id, published), row))
+            tables.mark_linked(content_hash, article, _now())
+        for record, row in sorted(batch, key=lambda item: link_order(item[0])):
+            row.event_id = linker.link(record)
+            rows[row.id] = row
+            tables.put_mention(row)
+            touched.add(row.event_id)
+
+        entities: dict[str, CanonicalEntity] = {}
+        for entity_id, state in resolver.entities.items():
+            entities[entity_id] = record = state.record()
+            if entity_id in changed_entities:
+                tables.put_entity(record, state_to_json(state))
+        renamed = {e for e in changed_entities if names_before.get(e, entities[e].name) != entities[e].name}
+        touched |= tables.events_naming(renamed)
+
+        members: dict[str, list[MentionRow]] = {}
+        for row in rows.values():
+            members.setdefault(row.event_id, []).append(row)
+        stories = _stories(tables, resolver, members, rows)
+        story_of_event = {
+            event_id: _majority(stories.get(r.article_id) for r in event_rows)
+            for event_id, event_rows in members.items()
+        }
+        for event_id in touched:
+            event_rows = members.get(event_id)
+            if not event_rows:
+                tables.delete_event(event_id)
+                continue
+            cluster = linker.events[event_id]
+            ordered = sorted(event_rows, key=_order)
+            sources = [Source(_mention(r), r.article_id, r.outlet, r.language or "und") for r in ordered]
+            event = canonical_event(cluster, sources, entities, story_of_event.get(event_id))
+            span = interval(event.date, event.date_precision or "day") if event.date else None
+            tables.put_event(
+                event,
+                dt.date.fromordinal(span.first).isoformat() if span else None,
+                dt.date.fromordinal(span.last).isoformat() if span else None,
+            )
+        for event_id, story_id in tables.event_stories().items():
+            if event_id not in touched and story_of_event.get(event_id) != story_id:
+                tables.set_event_story(event_id, story_of_event.get(event_id))
+        return LinkSummary(
+            len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories")
+        )
+
+
+def _order(row: MentionRow) -> tuple[str, str, int]:
+    number = row.id.rsplit("-e", 1)[-1]
+    return (row.published or "", row.article_id, int(number) if number.isdigit() else 0)
+
+
+def _mention(row: MentionRow) -> EventMention:
+    return from_dict(EventMention, row.record)
+
+
+def _majority(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def _stories(
+    tables: LinkTables, resolver: EntityResolver, members: dict[str, list[MentionRow]], rows: dict[str, MentionRow]
+) -> dict[str, str]:
+    """Regroup every linked article into stories; store them; returns article id → story id."""
+    previous = tables.article_stories()
+    entities_of: dict[str, set[str]] = {}
+    for entity_id, state in resolver.entities.items():
+        if state.label in ("PER", "ORG"):
+            for article_id in state.articles:
+                entities_of.setdefault(article_id, set()).add(entity_id)
+    events_of: dict[str, set[str]] = {}
+    for row in rows.values():
+        events_of.setdefault(row.article_id, set()).add(row.event_id)
+    articles = []
+    for article_id, title, date in tables.linked_articles():
+        span = interval(date, "day") if date else None
+        articles.append(StoryArticle(
+            id=article_id, order=(date or "", article_id), day=span.first if span else None,
+            entities=frozenset(entities_of.get(article_id, ())), events=frozenset(events_of.get(article_id, ())),
+            previous_story=previous.get(article_id), title=title, published=date,
+        ))
+    event_types = {event_id: rows_[0].record["type"] for event_id, rows_ in members.items()}
+    groups = cluster_stories(articles, event_types)
+    stories = []
+    story_of: dict[str, str] = {}
+    for group in groups:
+        dated = sorted(a.published for a in group.articles if a.published)
+        events = sorted({e for a in group.articles for e in a.events})
+        title = next((a.title for a in group.articles if a.title), None)
+        stories.append(Story(
+            group.id, title, [a.id for a in group.articles], events,
+            dated[0] if dated else None, dated[-1] if dated else None,
+        ))
+        for a in group.articles:
+            story_of[a.id] = group.id
+    tables.replace_stories(stories)
+    return story_of

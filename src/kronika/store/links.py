@@ -1,0 +1,240 @@
+"""The linked tables of the store: entities, event mentions, canonical events, stories.
+
+Written by :mod:`kronika.link.update` inside one transaction per linking run, read by the
+``events``/``entities``/``stories``/``export`` commands (and the web app).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from kronika.model import Article, CanonicalEntity, CanonicalEvent, Story, from_dict, to_dict
+
+_DUMP = {"ensure_ascii": False, "separators": (",", ":")}
+
+
+@dataclass(slots=True)
+class MentionRow:
+    id: str
+    article_id: str
+    event_id: str
+    language: str | None
+    outlet: str | None
+    published: str | None
+    record: dict[str, Any]
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """Filters of :meth:`LinkTables.events`; every one optional."""
+
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None
+    country: str | None = None
+    entity: str | None = None
+    story: str | None = None
+    limit: int | None = None
+
+
+class LinkTables:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    # --- what is linked ---------------------------------------------------------------
+
+    def unlinked(self) -> Iterator[tuple[str, Article]]:
+        """Current article versions not linked yet, oldest publication first."""
+        rows = self.db.execute(
+            """SELECT a.content_hash, a.record FROM articles a
+               LEFT JOIN linked_articles l ON l.content_hash = a.content_hash
+               WHERE a.current = 1 AND l.content_hash IS NULL
+               ORDER BY a.published_date IS NULL, a.published_date, a.id"""
+        )
+        for content_hash, record in rows:
+            yield content_hash, Article.from_json(record)
+
+    def mark_linked(self, content_hash: str, article: Article, when: str) -> None:
+        """Record the article as linked and store its record with resolved entity ids."""
+        self.db.execute(
+            "INSERT OR REPLACE INTO linked_articles (content_hash, article_id, linked_at) VALUES (?, ?, ?)",
+            (content_hash, article.id, when),
+        )
+        self.db.execute("UPDATE articles SET record = ? WHERE content_hash = ?", (article.to_json(), content_hash))
+
+    def linked_articles(self) -> list[tuple[str, str | None, str | None]]:
+        """(id, title, published date) of every linked current article."""
+        return self.db.execute(
+            """SELECT a.id, a.title, a.published_date FROM articles a
+               JOIN linked_articles l ON l.content_hash = a.content_hash
+               WHERE a.current = 1 ORDER BY a.id"""
+        ).fetchall()
+
+    def clear(self) -> None:
+        for table in ("linked_articles", "entities", "mentions", "events", "event_entities", "stories", "article_stories"):
+            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+
+    # --- entities ---------------------------------------------------------------------
+
+    def entity_states(self) -> Iterator[dict[str, Any]]:
+        for (state,) in self.db.execute("SELECT state FROM entities"):
+            yield json.loads(state)
+
+    def put_entity(self, entity: CanonicalEntity, state: dict[str, Any]) -> None:
+        self.db.execute(
+            """INSERT OR REPLACE INTO entities (id, name, label, country, mentions, record, state)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (entity.id, entity.name, entity.label, entity.country, entity.mentions,
+             json.dumps(to_dict(entity), **_DUMP), json.dumps(state, **_DUMP)),
+        )
+
+    def entity_names(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, name FROM entities").fetchall())
+
+    def entities(self, *, query: str | None = None, limit: int | None = None) -> Iterator[CanonicalEntity]:
+        sql, params = "SELECT record FROM entities", []
+        if query:
+            sql += " WHERE name LIKE ? OR record LIKE ?"
+            params += [f"%{query}%", f"%{query}%"]
+        sql += " ORDER BY mentions DESC, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (record,) in self.db.execute(sql, params):
+            yield from_dict(CanonicalEntity, json.loads(record))
+
+    def entity(self, entity_id: str) -> CanonicalEntity | None:
+        row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return from_dict(CanonicalEntity, json.loads(row[0])) if row else None
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def mentions(self) -> Iterator[MentionRow]:
+        rows = self.db.execute(
+            "SELECT id, article_id, event_id, language, outlet, published, record FROM mentions"
+        )
+        for row in rows:
+            yield MentionRow(*row[:6], json.loads(row[6]))  # type: ignore[arg-type]
+
+    def delete_mentions_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Drop the mentions of these articles; returns the events they belonged to."""
+        events: set[str] = set()
+        for article_id in article_ids:
+            events |= {r[0] for r in self.db.execute("SELECT event_id FROM mentions WHERE article_id = ?", (article_id,))}
+            self.db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        return events
+
+    def put_mention(self, row: MentionRow) -> None:
+        self.db.execute(
+            """INSERT OR REPLACE INTO mentions (id, article_id, event_id, language, outlet, published, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            (row.id, row.article_id, row.event_id, row.language, row.outlet, row.published,
+             json.dumps(row.record, **_DUMP)),
+        )
+
+    # --- events -----------------------------------------------------------------------
+
+    def put_event(self, event: CanonicalEvent, first_day: str | None, last_day: str | None) -> None:
+        place = event.place
+        self.db.execute(
+            """INSERT OR REPLACE INTO events (id, type, mode, modality, date, date_first, date_last,
+                   precision, country, place, latitude, longitude, story_id, mentions, articles,
+                   disagreements, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            (event.id, event.type, event.mode, event.modality, event.date, first_day, last_day,
+             event.date_precision, event.country, place.name if place else None,
+             place.lat if place else None, place.lon if place else None, event.story_id,
+             len(event.mentions), len(event.articles), " ".join(event.disagreements),
+             json.dumps(to_dict(event), **_DUMP)),
+        )
+        self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event.id,))
+        self.db.executemany(
+            "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)",
+            [(event.id, a.entity_id, a.role) for a in event.actors if a.entity_id],
+        )
+
+    def delete_event(self, event_id: str) -> None:
+        self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
+        self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
+
+    def events_naming(self, entity_ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for entity_id in entity_ids:
+            found |= {r[0] for r in self.db.execute("SELECT event_id FROM event_entities WHERE entity_id = ?", (entity_id,))}
+        return found
+
+    def set_event_story(self, event_id: str, story_id: str | None) -> None:
+        self.db.execute(
+            "UPDATE events SET story_id = ?, record = json_set(record, '$.story_id', ?) WHERE id = ?",
+            (story_id, story_id, event_id),
+        )
+
+    def event_stories(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, story_id FROM events").fetchall())
+
+    def events(self, where: EventFilter | None = None) -> Iterator[CanonicalEvent]:
+        """Canonical events, by date (undated last), filtered."""
+        where = where or EventFilter()
+        clauses, params = [], []
+        if where.since:
+            clauses.append("date_last >= ?")
+            params.append(where.since)
+        if where.until:
+            clauses.append("date_first <= ?")
+            params.append(where.until + "\uffff")
+        if where.type:
+            clauses.append("type = ?")
+            params.append(where.type.upper())
+        if where.country:
+            clauses.append("country = ?")
+            params.append(where.country.upper())
+        if where.story:
+            clauses.append("story_id = ?")
+            params.append(where.story)
+        if where.entity:
+            clauses.append("id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)")
+            params.append(where.entity)
+        sql = "SELECT record FROM events"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY date_first IS NULL, date_first, id"
+        if where.limit:
+            sql += f" LIMIT {int(where.limit)}"
+        for (record,) in self.db.execute(sql, params):
+            yield from_dict(CanonicalEvent, json.loads(record))
+
+    def event(self, event_id: str) -> CanonicalEvent | None:
+        row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        return from_dict(CanonicalEvent, json.loads(row[0])) if row else None
+
+    def count(self, table: str) -> int:
+        if table not in ("events", "mentions", "entities", "stories"):
+            raise ValueError(table)
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+    # --- stories ----------------------------------------------------------------------
+
+    def article_stories(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT article_id, story_id FROM article_stories").fetchall())
+
+    def replace_stories(self, stories: Iterable[Story]) -> None:
+        self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM article_stories")
+        for story in stories:
+            self.db.execute(
+                """INSERT INTO stories (id, title, first_date, last_date, articles, events, record)
+                   VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                (story.id, story.title, story.first_date, story.last_date, len(story.articles),
+                 len(story.events), json.dumps(to_dict(story), **_DUMP)),
+            )
+            self.db.executemany(
+                "INSERT INTO article_stories (article_id, story_id) VALUES (?, ?)",
+                [(article_id, story.id) for article_id in story.articles],
+            )
+
+    def stories(self) -> Iterator[Story]:
+        for (record,) in self.db.execute("SELECT record FROM stories ORDER BY first_date IS NULL, first_date, id"):
+            yield from_dict(Story, json.loads(record))
