@@ -1,4 +1,5 @@
-"""Command line: ``kronika extract``, ``run``, ``articles``, ``show`` and ``eval``."""
+"""Command line: ``kronika extract``, ``run``, ``link``, ``articles``, ``show``, ``events``,
+``event``, ``entities``, ``stories``, ``export`` and ``eval``."""
 
 from __future__ import annotations
 
@@ -85,13 +86,17 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite store.")
 @click.option("--strict", is_flag=True, help="Exit with an error when any input is skipped.")
+@click.option("--no-link", is_flag=True, help="Store the articles without linking them (run `kronika link` later).")
 @published_option
 @lang_option
-def run(inputs: tuple[str, ...], db: str, strict: bool, published: Published | None, language: str | None) -> None:
-    """Ingest and analyse INPUT into the store.
+def run(
+    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, published: Published | None, language: str | None
+) -> None:
+    """Ingest and analyse INPUT into the store, then link the new articles.
 
     Re-running is safe: unchanged articles are not stored twice, a changed article at the
-    same URL or path becomes a new version, and an interrupted run is completed.
+    same URL or path becomes a new version, and an interrupted run is completed. Linking
+    adds the new articles' entities and events to those already stored.
     """
     from tqdm import tqdm
 
@@ -121,9 +126,170 @@ def run(inputs: tuple[str, ...], db: str, strict: bool, published: Published | N
                     summary.add(result.value)
                 progress.update()
         store.finish_run(run_id, summary.as_dict())
-    click.echo(summary.line())
+        click.echo(summary.line())
+        if not no_link:
+            _link(store)
     if summary.processed == 0 or (strict and summary.skipped):
         sys.exit(1)
+
+
+def _link(store: Any, *, rebuild: bool = False) -> None:
+    from kronika.link import link_store
+
+    try:
+        click.echo(link_store(store, rebuild=rebuild).line())
+    except KronikaError as error:
+        raise click.ClickException(str(error)) from error
+
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False, exists=True), help="SQLite store."
+)
+
+
+@main.command()
+@db_option
+@click.option("--rebuild", is_flag=True, help="Drop every linked record and link all articles again.")
+def link(db: str, rebuild: bool) -> None:
+    """Link the stored articles not linked yet: entities, canonical events, stories."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        _link(store, rebuild=rebuild)
+
+
+def _event_filter(since: str | None, until: str | None, event_type: str | None, country: str | None,
+                  entity: str | None, story: str | None, limit: int | None) -> Any:
+    from kronika.store.links import EventFilter
+
+    return EventFilter(since, until, event_type, country, entity, story, limit)
+
+
+def event_filters(command: Any) -> Any:
+    for option in reversed([
+        click.option("--since", metavar="DATE", help="Events on or after DATE (YYYY-MM-DD)."),
+        click.option("--until", metavar="DATE", help="Events on or before DATE."),
+        click.option("--type", "event_type", metavar="TYPE", help="Event type (PROTEST, COERCE, …)."),
+        click.option("--country", metavar="ISO", help="Country code (BY, NL, …)."),
+        click.option("--entity", metavar="ID", help="Events naming this entity as actor or target."),
+        click.option("--story", metavar="ID", help="Events of this story."),
+        click.option("--limit", type=int, help="At most this many events."),
+    ]):
+        command = option(command)
+    return command
+
+
+@main.command()
+@db_option
+@event_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def events(db: str, since: str | None, until: str | None, event_type: str | None, country: str | None,
+           entity: str | None, story: str | None, limit: int | None, fmt: str) -> None:
+    """List the canonical events, by date; each links the mentions of every source."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        where = _event_filter(since, until, event_type, country, entity, story, limit)
+        shown = mentions = 0
+        for event in store.links.events(where):
+            shown += 1
+            mentions += len(event.mentions)
+            if fmt == "jsonl":
+                click.echo(json.dumps(to_dict(event), ensure_ascii=False))
+            else:
+                click.echo(_event_line(event))
+        total = store.links.count("mentions")
+    click.echo(f"{shown:,} events from {mentions:,} of {total:,} event mentions", err=True)
+
+
+def _event_line(event: Any) -> str:
+    kind = event.type + (f"/{event.mode}" if event.mode else "")
+    place = event.place.name if event.place else "-"
+    sizes = event.magnitudes.get("participants")
+    crowd = ""
+    if sizes is not None and sizes.low is not None:
+        crowd = f"{sizes.low:,.0f}" + (f"–{sizes.high:,.0f}" if sizes.high not in (None, sizes.low) else "")
+    flag = " DISAGREE:" + ",".join(event.disagreements) if event.disagreements else ""
+    return (
+        f"{event.id}  {event.date or '-':<10}  {kind:<26}  {event.modality:<10}  {place[:18]:<18}  "
+        f"{len(event.articles)} src  {crowd}{flag}"
+    )
+
+
+@main.command()
+@click.argument("event_id")
+@db_option
+def event(event_id: str, db: str) -> None:
+    """Print one canonical event as JSON, with its claims and mentions."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        found = store.links.event(event_id)
+    if found is None:
+        raise click.ClickException(f"no event {event_id} in {db}")
+    click.echo(json.dumps(to_dict(found), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@db_option
+@click.option("--query", "-q", metavar="TEXT", help="Only entities with a name or variant containing TEXT.")
+@click.option("--limit", type=int, help="At most this many entities.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def entities(db: str, query: str | None, limit: int | None, fmt: str) -> None:
+    """List the resolved entities with their spellings, most mentioned first."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        for entity in store.links.entities(query=query, limit=limit):
+            if fmt == "jsonl":
+                click.echo(json.dumps(to_dict(entity), ensure_ascii=False))
+                continue
+            variants = ", ".join(f"{v.text} ({v.count})" for v in entity.variants[:6])
+            click.echo(f"{entity.id}  {entity.label:<4} {entity.name[:30]:<30}  {entity.mentions:>4}×  {variants}")
+
+
+@main.command()
+@db_option
+def stories(db: str) -> None:
+    """List the stories: articles about one developing situation."""
+    from kronika.store import Store
+
+    with Store(db) as store:
+        for story in store.links.stories():
+            dates = f"{story.first_date or '-'} … {story.last_date or '-'}"
+            click.echo(
+                f"{story.id}  {dates:<25}  {len(story.articles):>3} articles  {len(story.events):>4} events  "
+                f"{(story.title or '')[:60]}"
+            )
+
+
+@main.command()
+@db_option
+@event_filters
+@click.option("--format", "fmt", type=click.Choice(["csv", "acled", "plover", "jsonl", "geojson", "parquet"]),
+              required=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
+def export(db: str, since: str | None, until: str | None, event_type: str | None, country: str | None,
+           entity: str | None, story: str | None, limit: int | None, fmt: str, out: str | None) -> None:
+    """Export the canonical events: CSV, ACLED-compatible CSV, PLOVER JSONL, JSONL with
+    every claim, GeoJSON (events with coordinates) or Parquet."""
+    from kronika.export import write_events
+    from kronika.store import Store
+
+    if fmt == "parquet" and out is None:
+        raise click.UsageError("parquet needs --out FILE")
+    with Store(db) as store:
+        where = _event_filter(since, until, event_type, country, entity, story, limit)
+        names = {e.id: e for e in store.links.entities()}
+        if out is None:
+            written = write_events(store.links.events(where), names, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            partial = Path(out + ".partial")
+            with partial.open("wb") as stream:
+                written = write_events(store.links.events(where), names, fmt, stream)
+            partial.replace(out)
+    click.echo(f"{written:,} events exported", err=True)
 
 
 def _skip_message(skip: Skipped) -> str:

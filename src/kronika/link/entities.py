@@ -15,8 +15,8 @@ A chain joins an existing entity when
   people who share a surname in unrelated articles stay apart. Among several candidates the
   one with the best name score, then the most shared context, wins.
 
-Candidates come from blocking keys (the folded surname's first letters, an acronym's
-letters, a place id), so resolution cost grows with the number of chains, not its square.
+Candidates come from blocking keys (the folded surname's first and, for long names, last
+letters, an acronym's letters, a place id), so resolution cost grows with the number of chains, not its square.
 Entity ids are made once, from the first chain that created the entity, and never change:
 later chains only join. The display name is the most used Latin-script full form whose last
 word is the most used surname spelling (ties: the spelling English-language articles use).
@@ -44,6 +44,12 @@ articles name."""
 BLOCK_PREFIX = 2
 """Letters of the folded surname (a name's last word) that make its blocking key: typos
 and transliterations keep the first letters (lukasenko, luskanienko)."""
+
+BLOCK_SUFFIX = 4
+LONG_NAME = 8
+"""A surname of at least LONG_NAME folded letters also gets a key of its last BLOCK_SUFFIX
+letters: long transliterated names vary at the start too (Tsikhanouskaya / Tikhonovskaya
+fold to cihanovskaia / tihonovskaia)."""
 
 CONTEXT_LIMIT = 200
 """Co-occurring entities remembered per entity (the most frequent), to bound memory."""
@@ -229,7 +235,10 @@ def _name_keys(form: str, label: str) -> set[str]:
     tokens = name_key(form).split()
     if not tokens:
         return set()
-    keys = {f"name:{tokens[-1][:BLOCK_PREFIX]}"}
+    surname = tokens[-1]
+    keys = {f"name:{surname[:BLOCK_PREFIX]}"}
+    if len(surname) >= LONG_NAME:
+        keys.add(f"end:{surname[-BLOCK_SUFFIX:]}")
     if label != "PER":
         keys.add(f"name:{tokens[0][:BLOCK_PREFIX]}")
         keys.add("acr:" + ("".join(t[0] for t in tokens) if len(tokens) > 1 else tokens[0]))

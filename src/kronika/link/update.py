@@ -77,7 +77,8 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         changed_entities: set[str] = set()
         batch: list[tuple[MentionRecord, MentionRow]] = []
         for content_hash, article in pending:
-            changed_entities |= set(resolver.resolve(article).values())
+            chains = resolver.resolve(article)
+            changed_entities |= set(chains.values())
             published = article.published.date if article.published else ""
             for mention in article.events:
                 row = MentionRow(
@@ -85,7 +86,7 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
                     published or None, to_dict(mention),
                 )
                 batch.append((mention_record(mention, article.id, published), row))
-            tables.mark_linked(content_hash, article, _now())
+            tables.mark_linked(content_hash, article.id, chains, _now())
         for record, row in sorted(batch, key=lambda item: link_order(item[0])):
             row.event_id = linker.link(record)
             rows[row.id] = row

@@ -58,13 +58,37 @@ class LinkTables:
         for content_hash, record in rows:
             yield content_hash, Article.from_json(record)
 
-    def mark_linked(self, content_hash: str, article: Article, when: str) -> None:
-        """Record the article as linked and store its record with resolved entity ids."""
+    def mark_linked(self, content_hash: str, article_id: str, chains: dict[str, str], when: str) -> None:
+        """Record the article as linked, with the entity each of its name chains resolved to."""
         self.db.execute(
             "INSERT OR REPLACE INTO linked_articles (content_hash, article_id, linked_at) VALUES (?, ?, ?)",
-            (content_hash, article.id, when),
+            (content_hash, article_id, when),
         )
-        self.db.execute("UPDATE articles SET record = ? WHERE content_hash = ?", (article.to_json(), content_hash))
+        self.db.execute("DELETE FROM entity_chains WHERE article_id = ?", (article_id,))
+        self.db.executemany(
+            "INSERT INTO entity_chains (article_id, chain_id, entity_id) VALUES (?, ?, ?)",
+            [(article_id, chain, entity) for chain, entity in chains.items()],
+        )
+
+    def resolve_entities(self, article: Article) -> Article:
+        """Give a stored article's entities and speakers their resolved ids and names."""
+        rows = self.db.execute(
+            """SELECT c.chain_id, e.id, e.name FROM entity_chains c JOIN entities e ON e.id = c.entity_id
+               WHERE c.article_id = ?""",
+            (article.id,),
+        ).fetchall()
+        found = {chain: (entity_id, name) for chain, entity_id, name in rows}
+        for entity in article.entities:
+            if entity.entity_id in found:
+                entity.entity_id, entity.canonical = found[entity.entity_id]
+        for quote in article.quotes:
+            if quote.speaker and quote.speaker.entity_id in found:
+                quote.speaker.entity_id = found[quote.speaker.entity_id][0]
+        for event in article.events:
+            for actor in event.actors:
+                if actor.entity_id in found:
+                    actor.entity_id = found[actor.entity_id][0]
+        return article
 
     def linked_articles(self) -> list[tuple[str, str | None, str | None]]:
         """(id, title, published date) of every linked current article."""
@@ -75,7 +99,10 @@ class LinkTables:
         ).fetchall()
 
     def clear(self) -> None:
-        for table in ("linked_articles", "entities", "mentions", "events", "event_entities", "stories", "article_stories"):
+        for table in (
+            "linked_articles", "entities", "entity_chains", "mentions", "events", "event_entities", "stories",
+            "article_stories",
+        ):
             self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
     # --- entities ---------------------------------------------------------------------
@@ -86,9 +113,10 @@ class LinkTables:
 
     def put_entity(self, entity: CanonicalEntity, state: dict[str, Any]) -> None:
         self.db.execute(
-            """INSERT OR REPLACE INTO entities (id, name, label, country, mentions, record, state)
-               VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT OR REPLACE INTO entities (id, name, label, country, mentions, search, record, state)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             (entity.id, entity.name, entity.label, entity.country, entity.mentions,
+             "\n".join(dict.fromkeys([entity.name.lower()] + [v.text.lower() for v in entity.variants])),
              json.dumps(to_dict(entity), **_DUMP), json.dumps(state, **_DUMP)),
         )
 
@@ -98,8 +126,9 @@ class LinkTables:
     def entities(self, *, query: str | None = None, limit: int | None = None) -> Iterator[CanonicalEntity]:
         sql, params = "SELECT record FROM entities", []
         if query:
-            sql += " WHERE name LIKE ? OR record LIKE ?"
-            params += [f"%{query}%", f"%{query}%"]
+            sql += " WHERE search LIKE ? ESCAPE '\\'"
+            escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
         sql += " ORDER BY mentions DESC, id"
         if limit:
             sql += f" LIMIT {int(limit)}"

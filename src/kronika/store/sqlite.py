@@ -141,11 +141,11 @@ class Store:
         return result
 
     def get_article(self, article_id: str) -> Article | None:
-        """The stored article with this id (its latest version)."""
+        """The stored article with this id (its latest version), its entities resolved."""
         row = self.db.execute(
             "SELECT record FROM articles WHERE id = ? ORDER BY version DESC LIMIT 1", (article_id,)
         ).fetchone()
-        return Article.from_json(row[0]) if row else None
+        return self.links.resolve_entities(Article.from_json(row[0])) if row else None
 
     def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
         """Summary rows of the stored articles, oldest publication first."""

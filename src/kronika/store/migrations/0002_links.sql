@@ -15,10 +15,20 @@ CREATE TABLE entities (
     label    TEXT NOT NULL,
     country  TEXT,
     mentions INTEGER NOT NULL,
+    search   TEXT NOT NULL,  -- the name and every variant, lower case, one per line
     record   TEXT NOT NULL,  -- CanonicalEntity
     state    TEXT NOT NULL   -- what the resolver keeps between runs
 );
 CREATE INDEX entities_name ON entities (name);
+
+-- Which entity each article's name chain (entity_id c1, c2 … in the stored article) is.
+CREATE TABLE entity_chains (
+    article_id TEXT NOT NULL,
+    chain_id   TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (article_id, chain_id)
+);
+CREATE INDEX entity_chains_entity ON entity_chains (entity_id);
 
 -- One row per event mention, with the canonical event it belongs to.
 CREATE TABLE mentions (
