@@ -709,6 +709,19 @@ def _bounds(meaning: str, value: float) -> tuple[float | None, float | None]:
     return None, None
 
 
+COMPOUND_KINDS = frozenset({"people", "protesters", "workers"})
+"""Kinds whose noun may be the head of a compound: dockworkers, havenarbeiders, mijnstakers."""
+
+
+def _compound_kind(word: str, lang: _Lang) -> re.Match[str] | None:
+    """A kind noun as the head of a compound word, after a modifier of 3+ letters."""
+    for at in range(3, len(word) - 3):
+        found = lang.kinds.match(word, at)
+        if found is not None and found.end() == len(word) and found.lastgroup in COMPOUND_KINDS:
+            return found
+    return None
+
+
 def _kind(text: str, start: int, end: int, lang: _Lang) -> tuple[str | None, str | None]:
     """``(counted noun kind, final kind)`` from the words around a count."""
     noun: str | None = None
@@ -729,7 +742,7 @@ def _kind(text: str, start: int, end: int, lang: _Lang) -> tuple[str | None, str
         if words > EVENT_WINDOW:
             break
         if noun is None and event is None and words <= KIND_WINDOW:
-            found = lang.kinds.match(text, token.start())
+            found = lang.kinds.match(text, token.start()) or _compound_kind(word, lang)
             if found is not None:
                 noun = found.lastgroup
                 continue

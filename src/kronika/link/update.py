@@ -63,12 +63,15 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         if rebuild:
             tables.clear()
         pending = list(tables.unlinked())
-        if not pending:
+        superseded = tables.superseded()
+        if not pending and not superseded:
             return LinkSummary(0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"))
 
         resolver = EntityResolver(state_from_json(s) for s in tables.entity_states())
         names_before = {entity_id: entity.record().name for entity_id, entity in resolver.entities.items()}
-        touched = tables.delete_mentions_of({article.id for _, article in pending})
+        touched = tables.delete_mentions_of({article.id for _, article in pending} | set(superseded))
+        for article_id in superseded:
+            tables.unlink(article_id)
         rows = {row.id: row for row in tables.mentions()}
         linker = EventLinker()
         for row in sorted(rows.values(), key=lambda r: _order(r)):

@@ -58,6 +58,23 @@ class LinkTables:
         for content_hash, record in rows:
             yield content_hash, Article.from_json(record)
 
+    def superseded(self) -> list[str]:
+        """Linked articles whose stored version is no longer current (a newer one replaced it)."""
+        rows = self.db.execute(
+            """SELECT l.article_id FROM linked_articles l JOIN articles a ON a.content_hash = l.content_hash
+               WHERE a.current = 0 AND NOT EXISTS (
+                   SELECT 1 FROM articles b WHERE b.id = a.id AND b.current = 1 AND b.content_hash = l.content_hash)"""
+        )
+        return [row[0] for row in rows]
+
+    def unlink(self, article_id: str) -> None:
+        self.db.execute(
+            """DELETE FROM linked_articles WHERE content_hash IN (
+                   SELECT content_hash FROM articles WHERE id = ? AND current = 0)""",
+            (article_id,),
+        )
+        self.db.execute("DELETE FROM entity_chains WHERE article_id = ?", (article_id,))
+
     def mark_linked(self, content_hash: str, article_id: str, chains: dict[str, str], when: str) -> None:
         """Record the article as linked, with the entity each of its name chains resolved to."""
         self.db.execute(

@@ -1,0 +1,130 @@
+"""Event coreference on mention records built in the tests: blocking, hard constraints,
+scores, no chaining, stable ids."""
+
+from __future__ import annotations
+
+from kronika.link.events import (
+    DATE_WINDOW_DAYS,
+    EventLinker,
+    MentionRecord,
+    agree,
+    interval,
+    link_order,
+    link_records,
+)
+
+MINSK, HRODNA = "geo:625144", "geo:627904"
+
+
+def record(
+    id: str,
+    *,
+    date: str | None = None,
+    precision: str = "day",
+    guessed: bool = False,
+    place: str | None = MINSK,
+    weak: bool = False,
+    country: str | None = "BY",
+    type: str = "PROTEST",
+    mode: str | None = "demonstration",
+    stage: str = "fact",
+    actors: frozenset[str] = frozenset(),
+    participants: tuple[float, float] | None = None,
+    article: str | None = None,
+) -> MentionRecord:
+    return MentionRecord(
+        id=id, article_id=article or id, order=("", article or id, 0), type=type, mode=mode, stage=stage,
+        date=interval(date, precision, guessed) if date else None,
+        place=None if weak else place, place_weak=place if weak else None, country=country, country_weak=weak,
+        place_precision="city" if place else "country", actors=actors, targets=frozenset(),
+        participants=participants,
+    )
+
+
+def clusters(linker: EventLinker) -> set[frozenset[str]]:
+    return {frozenset(e.members) for e in linker.events.values()}
+
+
+def test_reports_of_one_protest_link_and_the_next_sundays_protest_does_not() -> None:
+    linker = link_records([
+        record("a", date="2020-08-16", participants=(100_000, 100_000)),
+        record("b", date="2020-08-16", participants=(200_000, 200_000)),  # disagreeing figure: still linked
+        record("c", date="2020-08-23"),
+    ])
+    assert clusters(linker) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_an_undated_mention_joins_one_event_and_does_not_chain_two() -> None:
+    # "Sunday" in an article without a publication date fits both Sundays; it joins the one
+    # with the same crowd figure, and the two Sundays stay apart.
+    linker = link_records([
+        record("16th", date="2020-08-16", participants=(100_000, 100_000)),
+        record("23rd", date="2020-08-23", weak=True),
+        record("sunday", participants=(100_000, 100_000)),
+    ])
+    assert clusters(linker) == {frozenset({"16th", "sunday"}), frozenset({"23rd"})}
+
+
+def test_a_month_precise_mention_fits_the_day_it_agrees_with_whatever_comes_first() -> None:
+    month = record("month", date="2020-08", precision="month", participants=(100_000, 100_000))
+    days = [record("16th", date="2020-08-16", participants=(100_000, 100_000)), record("23rd", date="2020-08-23")]
+    # Linked in link_order (days first), the month mention joins the 16th even when its
+    # article came first.
+    month.order, days[0].order, days[1].order = ("1", "x", 0), ("2", "y", 0), ("3", "z", 0)
+    assert link_order(days[0]) < link_order(month)
+    assert clusters(link_records([month, *days])) == {frozenset({"16th", "month"}), frozenset({"23rd"})}
+
+
+def test_hard_constraints_keep_events_apart() -> None:
+    base = record("base", date="2020-08-16", actors=frozenset({"ent-x"}))
+    others = [
+        record("other city", date="2020-08-16", place=HRODNA, actors=frozenset({"ent-x"})),
+        record("other type", date="2020-08-16", type="COERCE", mode="arrest", actors=frozenset({"ent-x"})),
+        record("other mode", date="2020-08-16", mode="rally", actors=frozenset({"ent-x"})),
+        record("called for", date="2020-08-16", stage="intent", actors=frozenset({"ent-x"})),
+        record("other country", date="2020-08-16", place=None, country="LT", actors=frozenset({"ent-x"})),
+        record("too late", date=f"2020-08-{16 + DATE_WINDOW_DAYS + 1}", actors=frozenset({"ent-x"})),
+    ]
+    linker = link_records([base, *others])
+    assert len(linker.events) == 1 + len(others)
+
+
+def test_window_and_coarser_places_link() -> None:
+    linker = link_records([
+        record("minsk", date="2020-08-16"),
+        record("next night", date=f"2020-08-{16 + DATE_WINDOW_DAYS}"),  # within the window
+        record("belarus", date="2020-08-16", place=None),  # the country agrees at its precision
+    ])
+    assert clusters(linker) == {frozenset({"minsk", "next night", "belarus"})}
+
+
+def test_type_alone_is_not_enough_evidence() -> None:
+    linker = link_records([record("a", place=None, country=None), record("b", place=None, country=None)])
+    assert len(linker.events) == 2
+
+
+def test_ids_come_from_the_first_mention_and_survive_new_members() -> None:
+    linker = link_records([record("a", date="2020-08-16")])
+    (event_id,) = linker.events
+    assert linker.link(record("b", date="2020-08-16")) == event_id
+    assert linker.link(record("a", date="2020-08-16")) == event_id  # linking again changes nothing
+    restored = EventLinker()
+    restored.restore(record("a", date="2020-08-16"), event_id)
+    assert restored.link(record("c", date="2020-08-16")) == event_id
+
+
+def test_blocking_finds_candidates_across_week_buckets() -> None:
+    # Sunday 2020-08-16 and Monday 2020-08-17 fall in different ISO-week buckets.
+    linker = link_records([record("sun", date="2020-08-16"), record("mon", date="2020-08-17")])
+    assert len(linker.events) == 1
+
+
+def test_intervals_and_agreement() -> None:
+    week = interval("2020-W34", "week")
+    assert week is not None and week.last - week.first == 6
+    month = interval("2020-02", "month")
+    assert month is not None and month.last - month.first == 28
+    assert interval("2020-08-15/2020-08-16", "week") is not None
+    assert interval("nonsense", "day") is None
+    assert agree((7_000, 7_000), (7_000, float("inf")))
+    assert not agree((100_000, 100_000), (200_000, 200_000))
