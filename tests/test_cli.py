@@ -65,7 +65,9 @@ def test_example_corpus_runs(tmp_path: Path) -> None:
     db = str(tmp_path / "k.db")
     result = cli("run", str(EXAMPLES), "--db", db)
     assert result.exit_code == 0
-    assert result.stdout.strip() == "6 articles: 6 stored, 0 skipped"
+    summary, linked = result.stdout.splitlines()
+    assert summary == "6 articles: 6 stored, 0 skipped"
+    assert linked.startswith("linked 6 articles: ")
     listing = cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()
     rows = [json.loads(line) for line in listing]
     assert sorted(row["language"] for row in rows) == ["de", "en", "en", "fr", "nl", "nl"]
@@ -81,4 +83,4 @@ def test_installed_command_runs(tmp_path: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "6 articles: 6 stored, 0 skipped"
+    assert result.stdout.splitlines()[0] == "6 articles: 6 stored, 0 skipped"

@@ -75,6 +75,6 @@ def test_every_sentence_is_inside_the_text(articles: list) -> None:
 
 def test_run_and_list_the_seeds(seeds: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "k.db")
-    assert cli("run", str(seeds), "--db", db).stdout.strip() == "5 articles: 5 stored, 0 skipped"
+    assert cli("run", str(seeds), "--db", db).stdout.splitlines()[0] == "5 articles: 5 stored, 0 skipped"
     listing = cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()
     assert sorted(json.loads(line)["language"] for line in listing) == ["en", "en", "en", "nl", "nl"]

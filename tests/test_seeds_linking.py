@@ -18,6 +18,7 @@ import pytest
 from kronika.model import CanonicalEvent, from_dict
 from tests.conftest import cli
 
+
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import SEEDS

@@ -127,7 +127,7 @@ def run(
                 progress.update()
         store.finish_run(run_id, summary.as_dict())
         click.echo(summary.line())
-        if not no_link:
+        if summary.processed and not no_link:
             _link(store)
     if summary.processed == 0 or (strict and summary.skipped):
         sys.exit(1)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from kronika.analyze.names import SAME_NAME, name_similarity
-from kronika.link.entities import SURE_NAME, EntityResolver, display_name, state_from_json, state_to_json
+from kronika.link.entities import (
+    SURE_NAME,
+    EntityResolver,
+    display_name,
+    state_from_json,
+    state_to_json,
+)
 from kronika.model import Article, Published
 from kronika.pipeline import analyze
 

@@ -105,8 +105,7 @@ def _text_span(mention: EventMention, text: str) -> Span | None:
 
 def reconcile_counts(claims: Sequence[Claim]) -> Reconciled:
     """One count field from its claims (see the module docstring)."""
-    ranges = [_range(c) for c in claims]
-    ranges = [r for r in ranges if r is not None]
+    ranges = [r for r in map(_range, claims) if r is not None]
     sources = len({c.article_id for c in claims})
     if not ranges:
         return Reconciled(None, rule="no figure", sources=sources)

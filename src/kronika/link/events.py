@@ -35,6 +35,7 @@ first, then publication date, article, mention), so the same input gives the sam
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -80,7 +81,7 @@ STAGES = {
 
 UNDATED_CANDIDATES = 50
 """An undated mention is compared with at most this many events of its type and country
-(those with the most mentions first), which keeps linking near-linear."""
+(the most recently added to), which keeps linking near-linear."""
 
 _BUCKET_DAYS = 7
 
@@ -238,9 +239,11 @@ class EventLinker:
     def __init__(self) -> None:
         self.events: dict[str, EventCluster] = {}
         self.event_of: dict[str, str] = {}
-        self._dated: dict[tuple[str, int], set[str]] = {}
-        self._undated: dict[tuple[str, str | None], list[str]] = {}
-        self._undated_seen: set[tuple[tuple[str, str | None], str]] = set()
+        # Blocks: (type, week bucket, country or None) → events; (type, country or None) →
+        # events in the order they were last added to (for undated mentions).
+        self._dated: dict[tuple[str, int, str | None], set[str]] = {}
+        self._countries: dict[tuple[str, int], set[str | None]] = {}
+        self._by_country: dict[tuple[str, str | None], dict[str, None]] = {}
 
     def link(self, record: MentionRecord) -> str:
         """Put ``record`` in its canonical event (an existing one, or a new one); returns its id."""
@@ -259,9 +262,7 @@ class EventLinker:
             self.events[event.id] = event
         else:
             event = self.events[best[1]]
-        event.add(record)
-        self.event_of[record.id] = event.id
-        self._index(record, event)
+        self._add(record, event)
         return event.id
 
     def restore(self, record: MentionRecord, event_id: str) -> None:
@@ -269,48 +270,52 @@ class EventLinker:
         event = self.events.get(event_id)
         if event is None:
             event = self.events[event_id] = EventCluster(event_id, record.type, record.mode, record.stage)
-        event.add(record)
-        self.event_of[record.id] = event_id
-        self._index(record, event)
+        self._add(record, event)
 
-    def _index(self, record: MentionRecord, event: EventCluster) -> None:
-        if record.date is not None:
-            for bucket in _buckets(record.date, 0):
-                if bucket not in event.buckets:
-                    event.buckets.add(bucket)
-                    self._dated.setdefault((event.type, bucket), set()).add(event.id)
-        key = (event.type, record.country)
-        if (key, event.id) not in self._undated_seen:
-            self._undated_seen.add((key, event.id))
-            self._undated.setdefault(key, []).append(event.id)
+    def _add(self, record: MentionRecord, event: EventCluster) -> None:
+        before = _block_country(event)
+        event.add(record)
+        self.event_of[record.id] = event.id
+        country = _block_country(event)
+        buckets = set(_buckets(record.date, 0)) if record.date is not None else set()
+        if country != before:
+            buckets |= event.buckets  # the event moves to its country's blocks
+        event.buckets |= buckets
+        for bucket in buckets:
+            self._dated.setdefault((event.type, bucket, country), set()).add(event.id)
+            self._countries.setdefault((event.type, bucket), set()).add(country)
+        recent = self._by_country.setdefault((event.type, country), {})
+        recent.pop(event.id, None)
+        recent[event.id] = None
 
     def _candidates(self, record: MentionRecord) -> Iterator[str]:
+        """Events of the record's blocks: its type, its date ± the window (or recent events
+        when undated), its country and events without one (every country when the record's
+        own is unknown or a guess)."""
+        country = record.country if record.country and not record.country_weak else None
+        seen: set[str] = set()
         if record.date is not None:
-            seen: set[str] = set()
             for bucket in _buckets(record.date, GUESSED_DATE_WINDOW_DAYS):
-                for event_id in self._dated.get((record.type, bucket), ()):
-                    if event_id not in seen:
-                        seen.add(event_id)
-                        yield event_id
-            # Events with no dated member yet.
-            for event_id in self._recent_undated(record):
-                if event_id not in seen and not self.events[event_id].buckets:
+                keys: Iterable[str | None] = (
+                    (country, None) if country else self._countries.get((record.type, bucket), ())
+                )
+                for key in keys:
+                    for event_id in self._dated.get((record.type, bucket, key), ()):
+                        if event_id not in seen:
+                            seen.add(event_id)
+                            yield event_id
+        countries = [country, None] if country else [c for (t, c) in self._by_country if t == record.type]
+        for key in countries:
+            recent = self._by_country.get((record.type, key), {})
+            ids = list(itertools.islice(reversed(recent), UNDATED_CANDIDATES))
+            for event_id in ids:
+                if event_id not in seen and (record.date is None or not self.events[event_id].buckets):
+                    seen.add(event_id)
                     yield event_id
-            return
-        yield from self._recent_undated(record)
 
-    def _recent_undated(self, record: MentionRecord) -> Iterator[str]:
-        keys = [(record.type, record.country)] if record.country else []
-        keys += [(record.type, None)]
-        for key in keys:
-            ids = self._undated.get(key, [])
-            ranked = sorted(ids[-UNDATED_CANDIDATES * 4 :], key=lambda i: -len(self.events[i].members))
-            yield from ranked[:UNDATED_CANDIDATES]
-        if not record.country:
-            # A mention without a place may join an event of its type anywhere.
-            for (event_type, country), ids in self._undated.items():
-                if event_type == record.type and country is not None:
-                    yield from ids[-UNDATED_CANDIDATES:]
+
+def _block_country(event: EventCluster) -> str | None:
+    return min(event.countries) if event.countries else None
 
 
 def _buckets(interval: Interval, window: int) -> range:

@@ -98,9 +98,9 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
 
         entities: dict[str, CanonicalEntity] = {}
         for entity_id, state in resolver.entities.items():
-            entities[entity_id] = record = state.record()
+            entities[entity_id] = entity = state.record()
             if entity_id in changed_entities:
-                tables.put_entity(record, state_to_json(state))
+                tables.put_entity(entity, state_to_json(state))
         renamed = {e for e in changed_entities if names_before.get(e, entities[e].name) != entities[e].name}
         touched |= tables.events_naming(renamed)
 

@@ -14,7 +14,9 @@ from typing import Any
 
 from kronika.model import Article, CanonicalEntity, CanonicalEvent, Story, from_dict, to_dict
 
-_DUMP = {"ensure_ascii": False, "separators": (",", ":")}
+
+def _dump(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(slots=True)
@@ -120,7 +122,7 @@ class LinkTables:
             "linked_articles", "entities", "entity_chains", "mentions", "events", "event_entities", "stories",
             "article_stories",
         ):
-            self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self.db.execute(f"DELETE FROM {table}")
 
     # --- entities ---------------------------------------------------------------------
 
@@ -134,7 +136,7 @@ class LinkTables:
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
             (entity.id, entity.name, entity.label, entity.country, entity.mentions,
              "\n".join(dict.fromkeys([entity.name.lower()] + [v.text.lower() for v in entity.variants])),
-             json.dumps(to_dict(entity), **_DUMP), json.dumps(state, **_DUMP)),
+             _dump(to_dict(entity)), _dump(state)),
         )
 
     def entity_names(self) -> dict[str, str]:
@@ -162,8 +164,8 @@ class LinkTables:
         rows = self.db.execute(
             "SELECT id, article_id, event_id, language, outlet, published, record FROM mentions"
         )
-        for row in rows:
-            yield MentionRow(*row[:6], json.loads(row[6]))  # type: ignore[arg-type]
+        for id_, article_id, event_id, language, outlet, published, record in rows:
+            yield MentionRow(id_, article_id, event_id, language, outlet, published, json.loads(record))
 
     def delete_mentions_of(self, article_ids: Iterable[str]) -> set[str]:
         """Drop the mentions of these articles; returns the events they belonged to."""
@@ -178,7 +180,7 @@ class LinkTables:
             """INSERT OR REPLACE INTO mentions (id, article_id, event_id, language, outlet, published, record)
                VALUES (?, ?, ?, ?, ?, ?, ?)""",
             (row.id, row.article_id, row.event_id, row.language, row.outlet, row.published,
-             json.dumps(row.record, **_DUMP)),
+             _dump(row.record)),
         )
 
     # --- events -----------------------------------------------------------------------
@@ -194,7 +196,7 @@ class LinkTables:
              event.date_precision, event.country, place.name if place else None,
              place.lat if place else None, place.lon if place else None, event.story_id,
              len(event.mentions), len(event.articles), " ".join(event.disagreements),
-             json.dumps(to_dict(event), **_DUMP)),
+             _dump(to_dict(event))),
         )
         self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event.id,))
         self.db.executemany(
@@ -259,7 +261,7 @@ class LinkTables:
     def count(self, table: str) -> int:
         if table not in ("events", "mentions", "entities", "stories"):
             raise ValueError(table)
-        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])  # noqa: S608
+        return int(self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     # --- stories ----------------------------------------------------------------------
 
@@ -274,7 +276,7 @@ class LinkTables:
                 """INSERT INTO stories (id, title, first_date, last_date, articles, events, record)
                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
                 (story.id, story.title, story.first_date, story.last_date, len(story.articles),
-                 len(story.events), json.dumps(to_dict(story), **_DUMP)),
+                 len(story.events), _dump(to_dict(story))),
             )
             self.db.executemany(
                 "INSERT INTO article_stories (article_id, story_id) VALUES (?, ?)",
