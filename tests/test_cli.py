@@ -84,3 +84,34 @@ def test_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "6 articles: 6 stored, 0 skipped"
+
+
+def test_export_every_format_from_the_store(tmp_path: Path) -> None:
+    import csv
+
+    import pyarrow.parquet as pq
+
+    db = str(tmp_path / "k.db")
+    cli("run", str(EXAMPLES), "--db", db)
+    total = len(cli("events", "--db", db).stdout.splitlines())
+    assert total > 0
+    outputs = {}
+    for fmt in ("csv", "acled", "plover", "jsonl", "geojson", "parquet"):
+        out = tmp_path / f"events.{fmt}"
+        result = cli("export", "--db", db, "--format", fmt, "--out", str(out))
+        assert result.exit_code == 0, result.output
+        assert not (tmp_path / f"events.{fmt}.partial").exists()
+        outputs[fmt] = out
+    with outputs["csv"].open(encoding="utf-8", newline="") as stream:
+        assert len(list(csv.DictReader(stream))) == total
+    with outputs["acled"].open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert rows and {"event_date", "event_type", "sub_event_type", "fatalities", "tags"} <= set(rows[0])
+    assert len(outputs["jsonl"].read_text(encoding="utf-8").splitlines()) == total
+    features = json.loads(outputs["geojson"].read_text(encoding="utf-8"))["features"]
+    assert features and all(len(f["geometry"]["coordinates"]) == 2 for f in features)
+    assert pq.read_table(outputs["parquet"]).num_rows == total
+    # Filters apply to exports; stdout works for text formats.
+    protests = cli("export", "--db", db, "--format", "jsonl", "--type", "PROTEST")
+    assert protests.stdout and all(json.loads(line)["type"] == "PROTEST" for line in protests.stdout.splitlines())
+    assert cli("export", "--db", db, "--format", "parquet").exit_code != 0  # parquet needs --out

@@ -29,6 +29,8 @@ def record(
     mode: str | None = "demonstration",
     stage: str = "fact",
     actors: frozenset[str] = frozenset(),
+    targets: frozenset[str] = frozenset(),
+    supported: frozenset[str] = frozenset(),
     participants: tuple[float, float] | None = None,
     article: str | None = None,
 ) -> MentionRecord:
@@ -36,8 +38,8 @@ def record(
         id=id, article_id=article or id, order=("", article or id, 0), type=type, mode=mode, stage=stage,
         date=interval(date, precision, guessed) if date else None,
         place=None if weak else place, place_weak=place if weak else None, country=country, country_weak=weak,
-        place_precision="city" if place else "country", actors=actors, targets=frozenset(),
-        participants=participants,
+        place_precision="city" if place else "country", actors=actors, targets=targets,
+        participants=participants, supported=supported,
     )
 
 
@@ -80,13 +82,29 @@ def test_hard_constraints_keep_events_apart() -> None:
     others = [
         record("other city", date="2020-08-16", place=HRODNA, actors=frozenset({"ent-x"})),
         record("other type", date="2020-08-16", type="COERCE", mode="arrest", actors=frozenset({"ent-x"})),
-        record("other mode", date="2020-08-16", mode="rally", actors=frozenset({"ent-x"})),
+        record("other mode", date="2020-08-16", mode="strike", actors=frozenset({"ent-x"})),
         record("called for", date="2020-08-16", stage="intent", actors=frozenset({"ent-x"})),
         record("other country", date="2020-08-16", place=None, country="LT", actors=frozenset({"ent-x"})),
         record("too late", date=f"2020-08-{16 + DATE_WINDOW_DAYS + 1}", actors=frozenset({"ent-x"})),
     ]
     linker = link_records([base, *others])
     assert len(linker.events) == 1 + len(others)
+
+
+def test_a_rally_for_someone_is_not_the_protest_against_him() -> None:
+    protest = record("protest", date="2020-08-16", targets=frozenset({"ent-ruler"}))
+    rally = record("rally", date="2020-08-16", mode="rally", supported=frozenset({"ent-ruler"}))
+    march = record("march", date="2020-08-16", mode="march", targets=frozenset({"ent-ruler"}))
+    assert clusters(link_records([protest, rally, march])) == {frozenset({"protest", "march"}), frozenset({"rally"})}
+
+
+def test_far_apart_counts_are_other_events_and_disagreeing_ones_are_not() -> None:
+    linker = link_records([
+        record("crowd", participants=(100_000, 100_000)),
+        record("double", participants=(200_000, 200_000)),
+        record("few", participants=(5_000, 5_000)),
+    ])
+    assert clusters(linker) == {frozenset({"crowd", "double"}), frozenset({"few"})}
 
 
 def test_window_and_coarser_places_link() -> None:

@@ -7,9 +7,10 @@ with the article, outlet, language, the exact span and whom the source attribute
 ("according to Belta"). Nothing is picked silently:
 
 - **Counts** are ranges (``low``, ``high``; "more than 7,000" has no high). Two claims
-  agree when their ranges, each widened by :data:`~kronika.link.events.PARTICIPANT_TOLERANCE`
-  (25%) of itself, overlap: 100,000 and 200,000 disagree; "some 7,000" and "over 7,000"
-  agree. When every pair agrees the reconciled value is the range all claims share
+  agree when their ranges overlap once each is widened by the factor
+  :data:`~kronika.link.events.COUNT_FACTOR` (1.25: the low end divided by it, the high end
+  multiplied): 100,000 and 200,000 disagree; 20,000 and 24,000, or "some 7,000" and "over
+  7,000", agree. When every pair agrees the reconciled value is the range all claims share
   (rule ``sources agree``; the span of all claims if they share none); otherwise it is the
   range of all claims (rule ``sources disagree``) and the field is listed in
   ``disagreements``.
@@ -27,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kronika.link.events import PARTICIPANT_TOLERANCE, EventCluster, agree
+from kronika.link.events import EventCluster, agree
 from kronika.model import (
     AcledCode,
     Actor,
@@ -109,7 +110,7 @@ def reconcile_counts(claims: Sequence[Claim]) -> Reconciled:
     sources = len({c.article_id for c in claims})
     if not ranges:
         return Reconciled(None, rule="no figure", sources=sources)
-    all_agree = all(agree(a, b, PARTICIPANT_TOLERANCE) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
+    all_agree = all(agree(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
     if len(ranges) == 1 or all_agree:
         low, high = max(r[0] for r in ranges), min(r[1] for r in ranges)
         if low > high:

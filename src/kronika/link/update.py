@@ -25,7 +25,14 @@ from typing import TYPE_CHECKING
 
 from kronika.link.claims import Source, canonical_event
 from kronika.link.entities import EntityResolver, state_from_json, state_to_json
-from kronika.link.events import EventLinker, MentionRecord, interval, link_order, mention_record
+from kronika.link.events import (
+    EventLinker,
+    MentionRecord,
+    interval,
+    link_order,
+    mention_record,
+    sentence_entities,
+)
 from kronika.link.stories import StoryArticle, cluster_stories
 from kronika.model import CanonicalEntity, EventMention, Story, from_dict, to_dict
 from kronika.store.links import LinkTables, MentionRow
@@ -75,7 +82,11 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         rows = {row.id: row for row in tables.mentions()}
         linker = EventLinker()
         for row in sorted(rows.values(), key=lambda r: _order(r)):
-            linker.restore(mention_record(_mention(row), row.article_id, row.published or ""), row.event_id)
+            record = mention_record(
+                _mention(row), row.article_id, row.published or "",
+                row.record.get("context", ()), row.record.get("locations", ()),
+            )
+            linker.restore(record, row.event_id)
 
         changed_entities: set[str] = set()
         batch: list[tuple[MentionRecord, MentionRow]] = []
@@ -84,11 +95,12 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             changed_entities |= set(chains.values())
             published = article.published.date if article.published else ""
             for mention in article.events:
+                context, locations = sentence_entities(article, mention)
                 row = MentionRow(
                     mention.id, article.id, "", article.language, article.source,
-                    published or None, to_dict(mention),
+                    published or None, {**to_dict(mention), "context": context, "locations": locations},
                 )
-                batch.append((mention_record(mention, article.id, published), row))
+                batch.append((mention_record(mention, article.id, published, context, locations), row))
             tables.mark_linked(content_hash, article.id, chains, _now())
         for record, row in sorted(batch, key=lambda item: link_order(item[0])):
             row.event_id = linker.link(record)
