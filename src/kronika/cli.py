@@ -344,13 +344,16 @@ def show(article_id: str, db: str) -> None:
 @main.command("eval")
 @click.argument(
     "task",
-    type=click.Choice(["all", "ner", "ner-nl", "ner-en", "times", "quotes", "events", "events-plover", "events-dev"]),
+    type=click.Choice([
+        "all", "ner", "ner-nl", "ner-en", "times", "quotes", "events", "events-plover", "events-dev", "coref",
+        "link", "link-dev",
+    ]),
 )
 @click.option("--lang", "language", metavar="ISO", help="For ner: only this language (nl, en).")
 @click.option(
     "--data", default="../shared/data", show_default=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="The labelled data: the root holding ner/, time/, quotes/, events/, or one data set's folder.",
+    help="The labelled data: the root holding ner/, time/, quotes/, events/, coref/, or one data set's folder.",
 )
 @click.option("--check", is_flag=True, help="Exit 1 when a score is below its pinned baseline.")
 @click.option("--update", is_flag=True, help="Pin the measured scores as the new baselines.")

@@ -74,6 +74,18 @@ def _events_dev(path: Path) -> Scores:
     return evaluate_dev()
 
 
+def _coref(path: Path) -> Scores:
+    from kronika.eval.coref import evaluate_coref
+
+    return evaluate_coref(path)
+
+
+def _link_dev(path: Path) -> Scores:
+    from kronika.eval.link import evaluate_link_dev
+
+    return evaluate_link_dev()
+
+
 SUITES: dict[str, Suite] = {
     suite.name: suite
     for suite in (
@@ -83,6 +95,8 @@ SUITES: dict[str, Suite] = {
         Suite("quotes", "quotes/polnear", _quotes, {"direct_precision": 0.80}),
         Suite("events-plover", "events/plover", _events_plover, {"type_macro_f1": 0.70}),
         Suite("events-dev", "", _events_dev, {"type_f1": 0.85, "modality_accuracy": 0.85}),
+        Suite("coref", "coref/meantime-nl-en", _coref, {"event_en_nl_b3_f1": 0.70}),
+        Suite("link-dev", "", _link_dev, {"conll_f1": 0.60}),
     )
 }
 
