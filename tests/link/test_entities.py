@@ -11,6 +11,7 @@ from kronika.link.entities import (
     display_name,
     state_from_json,
     state_to_json,
+    translation,
 )
 from kronika.model import Article, Published
 from kronika.pipeline import analyze
@@ -102,3 +103,24 @@ def test_display_name_is_the_most_used_latin_full_form() -> None:
     assert display_name(forms, languages) == "Alexander Lukashenko"
     # A tie in surname counts goes to the spelling English-language articles use.
     assert display_name(Counter({"Poetin": 2, "Putin": 2}), {"Poetin": {"nl"}, "Putin": {"en"}}) == "Putin"
+
+
+def test_a_translated_organisation_name_merges_when_the_articles_share_context() -> None:
+    assert translation("Coördinatieraad", "Coordination Council")
+    assert not translation("Verenigde Naties", "United Nations")
+    assert not translation("Europees Parlement", "European Commission")
+    en = article("e1", "The Coordination Council of the opposition met in Minsk on Monday. "
+                       "Svetlana Tikhonovskaya said Alexander Lukashenko must go.")
+    nl = article("e2", "De Coördinatieraad van de oppositie vergaderde maandag in Minsk. "
+                       "Svetlana Tichanovskaja zei dat Aleksandr Loekasjenko moet vertrekken.", "nl")
+    elsewhere = article("e3", "The Coordination Council of the chess federation met in Toronto on Monday.")
+    resolver = EntityResolver()
+    for item in (en, nl):
+        resolver.resolve(item)
+    council = entity_of(resolver, en, "Coordination Council")
+    assert entity_of(resolver, nl, "Coördinatieraad") == council
+    lone = EntityResolver()
+    lone.resolve(article("e2", nl.text, "nl"))
+    lone.resolve(elsewhere)
+    assert len({e.entity_id for e in elsewhere.entities if "Council" in e.text}) == 1
+    assert not any(len(state.forms) > 1 for state in lone.entities.values() if state.label == "ORG")

@@ -13,7 +13,10 @@ A chain joins an existing entity when
   names (transliterations, press spellings, typos), with the same label; a weaker match
   (below :data:`SURE_NAME`) also needs one co-occurring entity in common, so two unrelated
   people who share a surname in unrelated articles stay apart. Among several candidates the
-  one with the best name score, then the most shared context, wins.
+  one with the best name score, then the most shared context, wins;
+- or it is an organisation whose name looks translated (:func:`translation`: the
+  Coordination Council, de Coördinatieraad) and its article shares at least
+  :data:`TRANSLATION_CONTEXT` other entities with the candidate's.
 
 Candidates come from blocking keys (the folded surname's first and, for long names, last
 letters, an acronym's letters, a place id), so resolution cost grows with the number of chains, not its square.
@@ -50,6 +53,8 @@ LONG_NAME = 8
 """A surname of at least LONG_NAME folded letters also gets a key of its last BLOCK_SUFFIX
 letters: long transliterated names vary at the start too (Tsikhanouskaya / Tikhonovskaya
 fold to cihanovskaia / tihonovskaia)."""
+
+_RESOLVE_ORDER = {"LOC": 0, "PER": 1, "ORG": 2}
 
 CONTEXT_LIMIT = 200
 """Co-occurring entities remembered per entity (the most frequent), to bound memory."""
@@ -149,8 +154,10 @@ class EntityResolver:
         entity (the chain ids are replaced)."""
         chains = chains_of(article)
         mapping: dict[str, str] = {}
-        # Places first: their ids are certain and they give the names their context.
-        for chain in sorted(chains, key=lambda c: (c.geo is None, c.chain_id)):
+        # Places first: their ids are certain and they give the names their context; then
+        # people, whose spellings match best, then organisations (translated names need
+        # the most context).
+        for chain in sorted(chains, key=lambda c: (c.geo is None, _RESOLVE_ORDER.get(c.label, 3), c.chain_id)):
             mapping[chain.chain_id] = self._resolve_chain(chain, mapping).id
         entity_ids = set(mapping.values())
         for entity_id in entity_ids:
@@ -203,10 +210,14 @@ class EntityResolver:
             if entity.geo and chain.geo and entity.geo != chain.geo:
                 continue
             score = max(name_similarity(chain.canonical, name, chain.label) for name in entity.full_names)
-            if score < SAME_NAME:
-                continue
             shared = sum(1 for other in context if other in entity.context)
-            if score < SURE_NAME and not shared:
+            if score < SAME_NAME:
+                translated = chain.label in ("ORG", "MISC") and shared >= TRANSLATION_CONTEXT and any(
+                    translation(chain.canonical, name) for name in entity.full_names
+                )
+                if not translated:
+                    continue
+            elif score < SURE_NAME and not shared:
                 continue
             candidate = (score, shared, entity_id)
             if best is None or candidate[:2] > best[:2] or (candidate[:2] == best[:2] and entity_id < best[2]):
@@ -222,6 +233,44 @@ class EntityResolver:
     def records(self) -> Iterator[CanonicalEntity]:
         for entity in self.entities.values():
             yield entity.record()
+
+
+TRANSLATION_CONTEXT = 2
+"""Entities a chain's article must share with an organisation before a translated name
+(below) may join it: translations are a weaker sign than spellings."""
+
+TRANSLATION_PREFIX = 5
+COMPOUND_PREFIX = 7
+
+
+def translation(a: str, b: str) -> bool:
+    """Could two organisation names be one name translated between related languages?
+
+    Every word of four or more letters of the shorter name starts like a word of the other
+    (:data:`TRANSLATION_PREFIX` folded letters: European Commission / Europese Commissie),
+    or the shorter name is one compound starting like the other's first word
+    (:data:`COMPOUND_PREFIX` letters: Coördinatieraad / Coordination Council). Names in
+    unrelated words (United Nations / Verenigde Naties) are out of its reach."""
+    words_a = [w for w in name_key(a).split() if len(w) >= 4]
+    words_b = [w for w in name_key(b).split() if len(w) >= 4]
+    if not words_a or not words_b or words_a == words_b:
+        return False
+    shorter, longer = sorted((words_a, words_b), key=len)
+    if len(shorter) == 1 and len(longer) > 1:
+        return _common_prefix(shorter[0], longer[0]) >= COMPOUND_PREFIX
+    return all(
+        any(_common_prefix(w, other) >= min(TRANSLATION_PREFIX, len(w), len(other)) for other in longer)
+        for w in shorter
+    )
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _same_key(chain: Chain, entity: EntityState) -> bool:
