@@ -70,7 +70,6 @@ def world(mentions: int, seed: int) -> tuple[list[MentionRecord], dict[str, int]
                 id=f"m{n}", article_id=article, order=(dt.date.fromordinal(day).isoformat(), article, n),
                 type=event_type, mode=mode if rng.random() < 0.9 else None, stage="fact", date=date,
                 place=place, place_weak=None, country=country if has_country else None, country_weak=False,
-                place_precision="city" if place else "country",
                 actors=frozenset({f"ent-{event % 500}"}) if rng.random() < 0.4 else frozenset(),
                 targets=frozenset(), participants=participants,
             ))

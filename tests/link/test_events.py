@@ -38,8 +38,7 @@ def record(
         id=id, article_id=article or id, order=("", article or id, 0), type=type, mode=mode, stage=stage,
         date=interval(date, precision, guessed) if date else None,
         place=None if weak else place, place_weak=place if weak else None, country=country, country_weak=weak,
-        place_precision="city" if place else "country", actors=actors, targets=targets,
-        participants=participants, supported=supported,
+        actors=actors, targets=targets, participants=participants, supported=supported,
     )
 
 

@@ -139,3 +139,22 @@ def test_a_failed_link_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch) -
     monkeypatch.undo()
     result = cli("link", "--db", str(db))
     assert "linked 2 articles" in result.output
+
+
+def test_the_example_corpus_is_one_story_in_four_languages(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLES
+
+    db = tmp_path / "k.db"
+    cli("run", str(EXAMPLES), "--db", str(db))
+    with Store(db) as store:
+        stories = list(store.links.stories())
+        languages = {row["language"] for row in store.articles()}
+    assert languages == {"nl", "en", "de", "fr"}
+    # German and French have no name tagger yet: the cities they name join them to the story.
+    assert [len(story.articles) for story in stories] == [6]
+    assert {e.story_id for e in store_events(db)} == {stories[0].id}
+
+
+def store_events(db: Path) -> list:
+    with Store(db) as store:
+        return list(store.links.events())

@@ -177,7 +177,6 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
         place_weak=None,
         country=place.country if place is not None else None,
         country_weak=False,
-        place_precision=place.precision if place is not None else None,
         actors=frozenset(),
         targets=frozenset(),
         participants=(participants.low, participants.high)

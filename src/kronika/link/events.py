@@ -170,7 +170,6 @@ class MentionRecord:
     """The same for a place guessed from the article."""
     country: str | None
     country_weak: bool
-    place_precision: str | None
     actors: frozenset[str]
     targets: frozenset[str]
     participants: tuple[float, float] | None
@@ -420,15 +419,6 @@ def _buckets(interval: Interval, window: int) -> range:
 
 # --- mention records -------------------------------------------------------------------------
 
-def records_of(article: Article) -> list[MentionRecord]:
-    """The mention records of an analysed, entity-resolved article, in text order."""
-    published = article.published.date if article.published else ""
-    return [
-        mention_record(event, article.id, published, *sentence_entities(article, event))
-        for event in article.events
-    ]
-
-
 def sentence_entities(article: Article, event: EventMention) -> tuple[list[str], list[str]]:
     """The resolved entity ids named in an event mention's sentence: all, and the LOC ones."""
     start, end = event.sentence.start, event.sentence.end
@@ -473,7 +463,6 @@ def mention_record(
         place_weak=place_key if not sure else None,
         country=place.country if place is not None else None,
         country_weak=not sure,
-        place_precision=place.precision if place is not None else None,
         actors=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "actor"),
         targets=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "target"),
         participants=count,

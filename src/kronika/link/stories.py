@@ -4,8 +4,10 @@ Two articles are in the same story when
 
 - they report the same canonical event (other than a bare statement: "X said" links too
   much), or
-- they name at least :data:`SHARED_ENTITIES` of the same people and organisations and
-  were published within :data:`STORY_WINDOW_DAYS` of each other (when both dates are known).
+- they name at least :data:`SHARED_ENTITIES` of the same people, organisations and cities
+  and were published within :data:`STORY_WINDOW_DAYS` of each other (when both dates are
+  known). Cities come from the gazetteer, so articles in languages without a name tagger
+  still join their story.
 
 Stories are the connected groups of that relation (union-find on the edge list). Their
 ids are stable: a group keeps the id most of its articles had before (so a story survives
@@ -21,8 +23,8 @@ from dataclasses import dataclass, field
 from kronika.model import short_hash
 
 SHARED_ENTITIES = 2
-"""People and organisations two articles must both name to be one story (one is too
-little: every article about a country names its president)."""
+"""People, organisations and cities two articles must both name to be one story (one is
+too little: every article about a country names its president or its capital)."""
 
 STORY_WINDOW_DAYS = 14
 """Articles further apart than this are one story only through a shared event."""

@@ -34,7 +34,7 @@ from kronika.link.events import (
     sentence_entities,
 )
 from kronika.link.stories import StoryArticle, cluster_stories
-from kronika.model import CanonicalEntity, EventMention, Story, from_dict, to_dict
+from kronika.model import Article, CanonicalEntity, EventMention, Story, from_dict, to_dict
 from kronika.store.links import LinkTables, MentionRow
 
 if TYPE_CHECKING:
@@ -81,29 +81,20 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             tables.unlink(article_id)
         rows = {row.id: row for row in tables.mentions()}
         linker = EventLinker()
-        for row in sorted(rows.values(), key=lambda r: _order(r)):
-            record = mention_record(
-                _mention(row), row.article_id, row.published or "",
-                row.record.get("context", ()), row.record.get("locations", ()),
-            )
-            linker.restore(record, row.event_id)
+        for row in sorted(rows.values(), key=_order):
+            linker.restore(_record(row), row.event_id)
 
         changed_entities: set[str] = set()
-        batch: list[tuple[MentionRecord, MentionRow]] = []
+        batch: list[MentionRow] = []
         for content_hash, article in pending:
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
-            published = article.published.date if article.published else ""
-            for mention in article.events:
-                context, locations = sentence_entities(article, mention)
-                row = MentionRow(
-                    mention.id, article.id, "", article.language, article.source,
-                    published or None, {**to_dict(mention), "context": context, "locations": locations},
-                )
-                batch.append((mention_record(mention, article.id, published, context, locations), row))
-            tables.mark_linked(content_hash, article.id, chains, _now())
-        for record, row in sorted(batch, key=lambda item: link_order(item[0])):
-            row.event_id = linker.link(record)
+            batch += _rows(article)
+            cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
+            tables.mark_linked(content_hash, article.id, chains, cities, _now())
+        records = {row.id: _record(row) for row in batch}
+        for row in sorted(batch, key=lambda r: link_order(records[r.id])):
+            row.event_id = linker.link(records[row.id])
             rows[row.id] = row
             tables.put_mention(row)
             touched.add(row.event_id)
@@ -115,36 +106,66 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
                 tables.put_entity(entity, state_to_json(state))
         renamed = {e for e in changed_entities if names_before.get(e, entities[e].name) != entities[e].name}
         touched |= tables.events_naming(renamed)
-
-        members: dict[str, list[MentionRow]] = {}
-        for row in rows.values():
-            members.setdefault(row.event_id, []).append(row)
-        stories = _stories(tables, resolver, members, rows)
-        story_of_event = {
-            event_id: _majority(stories.get(r.article_id) for r in event_rows)
-            for event_id, event_rows in members.items()
-        }
-        for event_id in touched:
-            event_rows = members.get(event_id)
-            if not event_rows:
-                tables.delete_event(event_id)
-                continue
-            cluster = linker.events[event_id]
-            ordered = sorted(event_rows, key=_order)
-            sources = [Source(_mention(r), r.article_id, r.outlet, r.language or "und") for r in ordered]
-            event = canonical_event(cluster, sources, entities, story_of_event.get(event_id))
-            span = interval(event.date, event.date_precision or "day") if event.date else None
-            tables.put_event(
-                event,
-                dt.date.fromordinal(span.first).isoformat() if span else None,
-                dt.date.fromordinal(span.last).isoformat() if span else None,
-            )
-        for event_id, story_id in tables.event_stories().items():
-            if event_id not in touched and story_of_event.get(event_id) != story_id:
-                tables.set_event_story(event_id, story_of_event.get(event_id))
+        _write_events(tables, linker, rows, entities, resolver, touched)
         return LinkSummary(
             len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories")
         )
+
+
+def _rows(article: Article) -> list[MentionRow]:
+    """The mention rows of a resolved article (event id still empty), with the entities of
+    each mention's sentence kept for later runs."""
+    published = article.published.date if article.published else None
+    rows = []
+    for mention in article.events:
+        context, locations = sentence_entities(article, mention)
+        record = {**to_dict(mention), "context": context, "locations": locations}
+        rows.append(MentionRow(mention.id, article.id, "", article.language, article.source, published, record))
+    return rows
+
+
+def _record(row: MentionRow) -> MentionRecord:
+    return mention_record(
+        _mention(row), row.article_id, row.published or "",
+        row.record.get("context", ()), row.record.get("locations", ()),
+    )
+
+
+def _write_events(
+    tables: LinkTables,
+    linker: EventLinker,
+    rows: dict[str, MentionRow],
+    entities: dict[str, CanonicalEntity],
+    resolver: EntityResolver,
+    touched: set[str],
+) -> None:
+    """Regroup the stories, rebuild the canonical record of every touched event (deleting
+    those left without mentions) and give the others their (possibly new) story."""
+    members: dict[str, list[MentionRow]] = {}
+    for row in rows.values():
+        members.setdefault(row.event_id, []).append(row)
+    stories = _stories(tables, resolver, members, rows)
+    story_of_event = {
+        event_id: _majority(stories.get(r.article_id) for r in event_rows)
+        for event_id, event_rows in members.items()
+    }
+    for event_id in touched:
+        event_rows = members.get(event_id)
+        if not event_rows:
+            tables.delete_event(event_id)
+            continue
+        ordered = sorted(event_rows, key=_order)
+        sources = [Source(_mention(r), r.article_id, r.outlet, r.language or "und") for r in ordered]
+        event = canonical_event(linker.events[event_id], sources, entities, story_of_event.get(event_id))
+        span = interval(event.date, event.date_precision or "day") if event.date else None
+        tables.put_event(
+            event,
+            dt.date.fromordinal(span.first).isoformat() if span else None,
+            dt.date.fromordinal(span.last).isoformat() if span else None,
+        )
+    for event_id, story_id in tables.event_stories().items():
+        if event_id not in touched and story_of_event.get(event_id) != story_id:
+            tables.set_event_story(event_id, story_of_event.get(event_id))
 
 
 def _order(row: MentionRow) -> tuple[str, str, int]:
@@ -175,11 +196,12 @@ def _stories(
     for row in rows.values():
         events_of.setdefault(row.article_id, set()).add(row.event_id)
     articles = []
-    for article_id, title, date in tables.linked_articles():
+    for article_id, title, date, cities in tables.linked_articles():
         span = interval(date, "day") if date else None
         articles.append(StoryArticle(
             id=article_id, order=(date or "", article_id), day=span.first if span else None,
-            entities=frozenset(entities_of.get(article_id, ())), events=frozenset(events_of.get(article_id, ())),
+            entities=frozenset(entities_of.get(article_id, set()) | set(cities)),
+            events=frozenset(events_of.get(article_id, ())),
             previous_story=previous.get(article_id), title=title, published=date,
         ))
     event_types = {event_id: rows_[0].record["type"] for event_id, rows_ in members.items()}

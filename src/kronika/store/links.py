@@ -77,11 +77,15 @@ class LinkTables:
         )
         self.db.execute("DELETE FROM entity_chains WHERE article_id = ?", (article_id,))
 
-    def mark_linked(self, content_hash: str, article_id: str, chains: dict[str, str], when: str) -> None:
-        """Record the article as linked, with the entity each of its name chains resolved to."""
+    def mark_linked(
+        self, content_hash: str, article_id: str, chains: dict[str, str], places: list[str], when: str
+    ) -> None:
+        """Record the article as linked, with the entity each of its name chains resolved to
+        and the cities it names."""
         self.db.execute(
-            "INSERT OR REPLACE INTO linked_articles (content_hash, article_id, linked_at) VALUES (?, ?, ?)",
-            (content_hash, article_id, when),
+            """INSERT OR REPLACE INTO linked_articles (content_hash, article_id, linked_at, places)
+               VALUES (?, ?, ?, ?)""",
+            (content_hash, article_id, when, _dump(places)),
         )
         self.db.execute("DELETE FROM entity_chains WHERE article_id = ?", (article_id,))
         self.db.executemany(
@@ -109,13 +113,15 @@ class LinkTables:
                     actor.entity_id = found[actor.entity_id][0]
         return article
 
-    def linked_articles(self) -> list[tuple[str, str | None, str | None]]:
-        """(id, title, published date) of every linked current article."""
-        return self.db.execute(
-            """SELECT a.id, a.title, a.published_date FROM articles a
+    def linked_articles(self) -> Iterator[tuple[str, str | None, str | None, list[str]]]:
+        """(id, title, published date, cities) of every linked current article."""
+        rows = self.db.execute(
+            """SELECT a.id, a.title, a.published_date, l.places FROM articles a
                JOIN linked_articles l ON l.content_hash = a.content_hash
                WHERE a.current = 1 ORDER BY a.id"""
-        ).fetchall()
+        )
+        for article_id, title, date, places in rows:
+            yield article_id, title, date, json.loads(places)
 
     def clear(self) -> None:
         for table in (
@@ -138,9 +144,6 @@ class LinkTables:
              "\n".join(dict.fromkeys([entity.name.lower()] + [v.text.lower() for v in entity.variants])),
              _dump(to_dict(entity)), _dump(state)),
         )
-
-    def entity_names(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT id, name FROM entities").fetchall())
 
     def entities(self, *, query: str | None = None, limit: int | None = None) -> Iterator[CanonicalEntity]:
         sql, params = "SELECT record FROM entities", []

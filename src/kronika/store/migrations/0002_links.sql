@@ -6,7 +6,8 @@
 CREATE TABLE linked_articles (
     content_hash TEXT PRIMARY KEY,
     article_id   TEXT NOT NULL,
-    linked_at    TEXT NOT NULL
+    linked_at    TEXT NOT NULL,
+    places       TEXT NOT NULL DEFAULT '[]'  -- ids of the cities it names (story evidence)
 );
 
 CREATE TABLE entities (
