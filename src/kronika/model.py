@@ -302,13 +302,20 @@ def short_hash(*parts: str) -> str:
 
 def to_dict(record: Any) -> Any:
     """Turn a record (or a list/dict of records) into JSON-ready data."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _field_names(type(record))  # type: ignore[arg-type]  # classes are hashable
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, list):
         return [to_dict(item) for item in record]
     if isinstance(record, dict):
         return {key: to_dict(value) for key, value in record.items()}
     return record
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass, ``None`` for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 R = TypeVar("R")
@@ -332,16 +339,30 @@ def _field_types(cls: Any) -> dict[str, Any]:
 def _convert(hint: Any, value: Any) -> Any:
     if value is None:
         return None
+    kind, inner = _shape(hint)
+    if kind == "optional":
+        return _convert(inner, value)
+    if kind == "list":
+        return [_convert(inner, v) for v in value]
+    if kind == "dict":
+        return {k: _convert(inner, v) for k, v in value.items()}
+    if kind == "record" and isinstance(value, dict):
+        return from_dict(hint, value)
+    return value
+
+
+@cache
+def _shape(hint: Any) -> tuple[str, Any]:
+    """How a value of type ``hint`` is rebuilt: ``optional`` (of one type), ``list`` or
+    ``dict`` (of the inner type), ``record`` (a dataclass), or ``plain`` (as it is)."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return _convert(options[0], value) if len(options) == 1 else value
+        return ("optional", options[0]) if len(options) == 1 else ("plain", None)
     if origin is list:
-        (item,) = typing.get_args(hint)
-        return [_convert(item, v) for v in value]
+        return "list", typing.get_args(hint)[0]
     if origin is dict:
-        _, item = typing.get_args(hint)
-        return {k: _convert(item, v) for k, v in value.items()}
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
-        return from_dict(hint, value)
-    return value
+        return "dict", typing.get_args(hint)[1]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return "record", None
+    return "plain", None

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from kronika.link.events import EventCluster, agree
+from kronika.link.events import EventCluster, all_agree
 from kronika.model import (
     AcledCode,
     Actor,
@@ -110,8 +110,7 @@ def reconcile_counts(claims: Sequence[Claim]) -> Reconciled:
     sources = len({c.article_id for c in claims})
     if not ranges:
         return Reconciled(None, rule="no figure", sources=sources)
-    all_agree = all(agree(a, b) for i, a in enumerate(ranges) for b in ranges[i + 1 :])
-    if len(ranges) == 1 or all_agree:
+    if all_agree(ranges):
         low, high = max(r[0] for r in ranges), min(r[1] for r in ranges)
         if low > high:
             low, high = min(r[0] for r in ranges), max(r[1] for r in ranges)

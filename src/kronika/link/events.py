@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kronika.model import Article, EventMention, short_hash
@@ -323,6 +323,15 @@ def agree(a: tuple[float, float], b: tuple[float, float], factor: float = COUNT_
     a_high = a[1] if a[1] != math.inf else a[0] * OPEN_RANGE
     b_high = b[1] if b[1] != math.inf else b[0] * OPEN_RANGE
     return a[0] / factor <= b_high * factor and b[0] / factor <= a_high * factor
+
+
+def all_agree(ranges: Sequence[tuple[float, float]], factor: float = COUNT_FACTOR) -> bool:
+    """Does every pair of counts :func:`agree`? (The highest low end against the lowest high end.)"""
+    if len(ranges) < 2:
+        return True
+    low = max(r[0] for r in ranges)
+    high = min(r[1] if r[1] != math.inf else r[0] * OPEN_RANGE for r in ranges)
+    return low / factor <= high * factor
 
 
 OPEN_RANGE = 2.0

@@ -80,9 +80,10 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         for article_id in superseded:
             tables.unlink(article_id)
         rows = {row.id: row for row in tables.mentions()}
+        mentions = {row.id: from_dict(EventMention, row.record) for row in rows.values()}
         linker = EventLinker()
         for row in sorted(rows.values(), key=_order):
-            linker.restore(_record(row), row.event_id)
+            linker.restore(_record(row, mentions[row.id]), row.event_id)
 
         changed_entities: set[str] = set()
         batch: list[MentionRow] = []
@@ -90,9 +91,10 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
             batch += _rows(article)
+            mentions.update((mention.id, mention) for mention in article.events)
             cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
             tables.mark_linked(content_hash, article.id, chains, cities, _now())
-        records = {row.id: _record(row) for row in batch}
+        records = {row.id: _record(row, mentions[row.id]) for row in batch}
         for row in sorted(batch, key=lambda r: link_order(records[r.id])):
             row.event_id = linker.link(records[row.id])
             rows[row.id] = row
@@ -106,7 +108,7 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
                 tables.put_entity(entity, state_to_json(state))
         renamed = {e for e in changed_entities if names_before.get(e, entities[e].name) != entities[e].name}
         touched |= tables.events_naming(renamed)
-        _write_events(tables, linker, rows, entities, resolver, touched)
+        _write_events(tables, linker, rows, mentions, entities, resolver, touched)
         return LinkSummary(
             len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories")
         )
@@ -124,10 +126,9 @@ def _rows(article: Article) -> list[MentionRow]:
     return rows
 
 
-def _record(row: MentionRow) -> MentionRecord:
+def _record(row: MentionRow, mention: EventMention) -> MentionRecord:
     return mention_record(
-        _mention(row), row.article_id, row.published or "",
-        row.record.get("context", ()), row.record.get("locations", ()),
+        mention, row.article_id, row.published or "", row.record.get("context", ()), row.record.get("locations", ())
     )
 
 
@@ -135,6 +136,7 @@ def _write_events(
     tables: LinkTables,
     linker: EventLinker,
     rows: dict[str, MentionRow],
+    mentions: dict[str, EventMention],
     entities: dict[str, CanonicalEntity],
     resolver: EntityResolver,
     touched: set[str],
@@ -155,7 +157,7 @@ def _write_events(
             tables.delete_event(event_id)
             continue
         ordered = sorted(event_rows, key=_order)
-        sources = [Source(_mention(r), r.article_id, r.outlet, r.language or "und") for r in ordered]
+        sources = [Source(mentions[r.id], r.article_id, r.outlet, r.language or "und") for r in ordered]
         event = canonical_event(linker.events[event_id], sources, entities, story_of_event.get(event_id))
         span = interval(event.date, event.date_precision or "day") if event.date else None
         tables.put_event(
@@ -171,10 +173,6 @@ def _write_events(
 def _order(row: MentionRow) -> tuple[str, str, int]:
     number = row.id.rsplit("-e", 1)[-1]
     return (row.published or "", row.article_id, int(number) if number.isdigit() else 0)
-
-
-def _mention(row: MentionRow) -> EventMention:
-    return from_dict(EventMention, row.record)
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
