@@ -7,7 +7,8 @@ reported by 1–8 mentions. A mention keeps its event's type (and mode, most of 
 and is noisy the way extracted mentions are: a day date (60%), the publication week as a
 guess (25%) or no date (15%); the city (70%), only the country (20%) or no place (10%); a
 participant count within ±20% of the truth (half of the protests, and 1 in 10 doubles it,
-a disagreement); an actor entity (40%). The linker sees only the records.
+a disagreement); an actor entity: the event's own organiser (40%) or the country's
+government, which acts in many events (10%). The linker sees only the records.
 
 Printed per size: the first eighth, quarter, half and all of the two years (news grows
 with time, so the mentions per day stay the same): seconds, mentions per second, peak
@@ -70,11 +71,22 @@ def world(mentions: int, seed: int) -> tuple[list[MentionRecord], dict[str, int]
                 id=f"m{n}", article_id=article, order=(dt.date.fromordinal(day).isoformat(), article, n),
                 type=event_type, mode=mode if rng.random() < 0.9 else None, stage="fact", date=date,
                 place=place, place_weak=None, country=country if has_country else None, country_weak=False,
-                actors=frozenset({f"ent-{event % 500}"}) if rng.random() < 0.4 else frozenset(),
+                actors=_actors(rng, event, country),
                 targets=frozenset(), participants=participants,
             ))
             truth[f"m{n}"] = event
     return records, truth
+
+
+def _actors(rng: random.Random, event: int, country: str) -> frozenset[str]:
+    """40%: the event's own organiser; 10%: the country's government, which acts in many
+    events; otherwise none."""
+    roll = rng.random()
+    if roll < 0.4:
+        return frozenset({f"ent-organiser-{event}"})
+    if roll < 0.5:
+        return frozenset({f"ent-government-{country}"})
+    return frozenset()
 
 
 def pairwise(linker: EventLinker, truth: dict[str, int]) -> tuple[float, float]:

@@ -136,11 +136,17 @@ def _finite(value: float) -> float | None:
     return None if math.isinf(value) else value
 
 
+def _most_precise(pool: Sequence[Claim]) -> Claim:
+    """The most precise claim; among equally precise ones the value most claims give."""
+    counts = Counter(str(c.value) for c in pool)
+    return min(pool, key=lambda c: (_PRECISION_RANK.get(c.precision or "", 9), -counts[str(c.value)], str(c.value)))
+
+
 def reconcile_date(claims: Sequence[Claim]) -> Reconciled:
     read = [c for c in claims if c.span is not None]
     pool = read or list(claims)
     sources = len({c.article_id for c in claims})
-    best = min(pool, key=lambda c: (_PRECISION_RANK.get(c.precision or "", 9), -_count(pool, c.value), str(c.value)))
+    best = _most_precise(pool)
     days = {c.value for c in read if c.precision == "day"}
     rule = "most precise" if read else "publication date"
     if len(days) > 1:
@@ -148,14 +154,10 @@ def reconcile_date(claims: Sequence[Claim]) -> Reconciled:
     return Reconciled(best.value, rule=rule if len(claims) > 1 else "single source", sources=sources)
 
 
-def _count(claims: Sequence[Claim], value: object) -> int:
-    return sum(1 for c in claims if c.value == value)
-
-
 def reconcile_place(claims: Sequence[Claim]) -> Reconciled:
     read = [c for c in claims if c.span is not None]
     pool = read or list(claims)
-    best = min(pool, key=lambda c: (_PRECISION_RANK.get(c.precision or "", 9), -_count(pool, c.value), str(c.value)))
+    best = _most_precise(pool)
     rule = ("most precise" if read else "article's place") if len(claims) > 1 else "single source"
     return Reconciled(best.value, rule=rule, sources=len({c.article_id for c in claims}))
 

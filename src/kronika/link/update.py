@@ -69,14 +69,14 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         tables = store.links
         if rebuild:
             tables.clear()
-        pending = list(tables.unlinked())
+        pending = tables.unlinked()
         superseded = tables.superseded()
         if not pending and not superseded:
             return LinkSummary(0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"))
 
         resolver = EntityResolver(state_from_json(s) for s in tables.entity_states())
         names_before = {entity_id: entity.record().name for entity_id, entity in resolver.entities.items()}
-        touched = tables.delete_mentions_of({article.id for _, article in pending} | set(superseded))
+        touched = tables.delete_mentions_of({article_id for _, article_id in pending} | set(superseded))
         for article_id in superseded:
             tables.unlink(article_id)
         rows = {row.id: row for row in tables.mentions()}
@@ -87,7 +87,8 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
 
         changed_entities: set[str] = set()
         batch: list[MentionRow] = []
-        for content_hash, article in pending:
+        for content_hash, _ in pending:
+            article = tables.article(content_hash)  # one at a time: a batch may be large
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
             batch += _rows(article)

@@ -49,16 +49,19 @@ class LinkTables:
 
     # --- what is linked ---------------------------------------------------------------
 
-    def unlinked(self) -> Iterator[tuple[str, Article]]:
-        """Current article versions not linked yet, oldest publication first."""
-        rows = self.db.execute(
-            """SELECT a.content_hash, a.record FROM articles a
+    def unlinked(self) -> list[tuple[str, str]]:
+        """(content hash, article id) of the current article versions not linked yet, oldest
+        publication first."""
+        return self.db.execute(
+            """SELECT a.content_hash, a.id FROM articles a
                LEFT JOIN linked_articles l ON l.content_hash = a.content_hash
                WHERE a.current = 1 AND l.content_hash IS NULL
                ORDER BY a.published_date IS NULL, a.published_date, a.id"""
-        )
-        for content_hash, record in rows:
-            yield content_hash, Article.from_json(record)
+        ).fetchall()
+
+    def article(self, content_hash: str) -> Article:
+        (record,) = self.db.execute("SELECT record FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return Article.from_json(record)
 
     def superseded(self) -> list[str]:
         """Linked articles whose stored version is no longer current (a newer one replaced it)."""
