@@ -158,3 +158,20 @@ def test_the_example_corpus_is_one_story_in_four_languages(tmp_path: Path) -> No
 def store_events(db: Path) -> list:
     with Store(db) as store:
         return list(store.links.events())
+
+
+def test_event_entities_and_stories_commands(tmp_path: Path) -> None:
+    inputs, db = tmp_path / "in", tmp_path / "k.db"
+    write(inputs, REPORTS)
+    cli("run", str(inputs), "--db", str(db))
+    (march,) = marches(db)
+    shown = json.loads(cli("event", march["id"], "--db", str(db)).stdout)
+    assert shown["id"] == march["id"] and shown["claims"]
+    missing = cli("event", "ev-000000000000", "--db", str(db))
+    assert missing.exit_code != 0 and "no event" in missing.output
+    stories = cli("stories", "--db", str(db)).stdout.splitlines()
+    assert len(stories) == 1 and "2 articles" in stories[0]
+    # The entity search treats % and _ as plain characters.
+    assert cli("entities", "--db", str(db), "-q", "%").stdout == ""
+    table = cli("entities", "--db", str(db), "-q", "dekker").stdout
+    assert "Marieke Dekker" in table

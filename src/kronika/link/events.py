@@ -141,6 +141,12 @@ STAGES = {
 }
 """Modality stages: mentions link only within a stage."""
 
+BLOCK_CANDIDATES = 200
+"""A mention is compared with at most this many events of each block (type, week,
+country, city): the ones most recently added to. It bounds the cost per mention, so
+linking stays linear even when a city has hundreds of events of one type in a week; in
+such a week an event untouched for long can be missed."""
+
 UNDATED_CANDIDATES = 50
 """An undated mention is compared with at most this many events of its type and country
 (the most recently added to), which keeps linking near-linear."""
@@ -354,7 +360,7 @@ class EventLinker:
         # Blocks: (type, week bucket, country or None) → city or None → events; and
         # (type, country or None) → events in the order they were last added to (for
         # undated mentions).
-        self._dated: dict[tuple[str, int, str | None], dict[str | None, set[str]]] = {}
+        self._dated: dict[tuple[str, int, str | None], dict[str | None, dict[str, None]]] = {}
         self._countries: dict[tuple[str, int], set[str | None]] = {}
         self._by_country: dict[tuple[str, str | None], dict[str, None]] = {}
 
@@ -408,8 +414,11 @@ class EventLinker:
         if block != before:
             buckets |= event.buckets  # the event moves to its place's blocks
         event.buckets |= buckets
+        for bucket in event.buckets:  # the event moves to the recent end of its blocks
+            group = self._dated.setdefault((event.type, bucket, country), {}).setdefault(city, {})
+            group.pop(event.id, None)
+            group[event.id] = None
         for bucket in buckets:
-            self._dated.setdefault((event.type, bucket, country), {}).setdefault(city, set()).add(event.id)
             self._countries.setdefault((event.type, bucket), set()).add(country)
         recent = self._by_country.setdefault((event.type, country), {})
         recent.pop(event.id, None)
@@ -429,9 +438,9 @@ class EventLinker:
                 )
                 for key in keys:
                     cities = self._dated.get((record.type, bucket, key), {})
-                    groups = (cities.get(record.place, ()), cities.get(None, ())) if record.place else cities.values()
+                    groups = (cities.get(record.place, {}), cities.get(None, {})) if record.place else cities.values()
                     for group in groups:
-                        for event_id in group:
+                        for event_id in itertools.islice(reversed(group), BLOCK_CANDIDATES):
                             if event_id not in seen:
                                 seen.add(event_id)
                                 yield event_id

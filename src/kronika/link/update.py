@@ -79,28 +79,29 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         touched = tables.delete_mentions_of({article_id for _, article_id in pending} | set(superseded))
         for article_id in superseded:
             tables.unlink(article_id)
-        rows = {row.id: row for row in tables.mentions()}
-        mentions = {row.id: from_dict(EventMention, row.record) for row in rows.values()}
         linker = EventLinker()
-        for row in sorted(rows.values(), key=_order):
-            linker.restore(_record(row, mentions[row.id]), row.event_id)
+        # Earlier mentions come back as compact records only (the full mentions of the
+        # events this run touches are read again when their records are rebuilt).
+        restored = sorted(((_order(row), _record(row), row.event_id) for row in tables.mentions()), key=_first)
+        for _, record, event_id in restored:
+            linker.restore(record, event_id)
+        del restored
 
         changed_entities: set[str] = set()
-        batch: list[MentionRow] = []
+        batch: list[MentionRecord] = []
         for content_hash, _ in pending:
             article = tables.article(content_hash)  # one at a time: a batch may be large
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
-            batch += _rows(article)
-            mentions.update((mention.id, mention) for mention in article.events)
+            for row in _rows(article):
+                tables.put_mention(row)  # its event is set below
+                batch.append(_record(row))
             cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
             tables.mark_linked(content_hash, article.id, chains, cities, _now())
-        records = {row.id: _record(row, mentions[row.id]) for row in batch}
-        for row in sorted(batch, key=lambda r: link_order(records[r.id])):
-            row.event_id = linker.link(records[row.id])
-            rows[row.id] = row
-            tables.put_mention(row)
-            touched.add(row.event_id)
+        for record in sorted(batch, key=link_order):
+            event_id = linker.link(record)
+            tables.set_mention_event(record.id, event_id)
+            touched.add(event_id)
 
         entities: dict[str, CanonicalEntity] = {}
         for entity_id, state in resolver.entities.items():
@@ -109,10 +110,14 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
                 tables.put_entity(entity, state_to_json(state))
         renamed = {e for e in changed_entities if names_before.get(e, entities[e].name) != entities[e].name}
         touched |= tables.events_naming(renamed)
-        _write_events(tables, linker, rows, mentions, entities, resolver, touched)
+        _write_events(tables, linker, entities, resolver, touched)
         return LinkSummary(
             len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories")
         )
+
+
+def _first(item: tuple[tuple[str, str, int], MentionRecord, str]) -> tuple[str, str, int]:
+    return item[0]
 
 
 def _rows(article: Article) -> list[MentionRow]:
@@ -127,38 +132,33 @@ def _rows(article: Article) -> list[MentionRow]:
     return rows
 
 
-def _record(row: MentionRow, mention: EventMention) -> MentionRecord:
+def _record(row: MentionRow) -> MentionRecord:
     return mention_record(
-        mention, row.article_id, row.published or "", row.record.get("context", ()), row.record.get("locations", ())
+        from_dict(EventMention, row.record), row.article_id, row.published or "",
+        row.record.get("context", ()), row.record.get("locations", ()),
     )
 
 
 def _write_events(
     tables: LinkTables,
     linker: EventLinker,
-    rows: dict[str, MentionRow],
-    mentions: dict[str, EventMention],
     entities: dict[str, CanonicalEntity],
     resolver: EntityResolver,
     touched: set[str],
 ) -> None:
     """Regroup the stories, rebuild the canonical record of every touched event (deleting
     those left without mentions) and give the others their (possibly new) story."""
-    members: dict[str, list[MentionRow]] = {}
-    for row in rows.values():
-        members.setdefault(row.event_id, []).append(row)
-    stories = _stories(tables, resolver, members, rows)
+    stories = _stories(tables, resolver, linker)
     story_of_event = {
-        event_id: _majority(stories.get(r.article_id) for r in event_rows)
-        for event_id, event_rows in members.items()
+        event_id: _majority(stories.get(article_of(m)) for m in event.members)
+        for event_id, event in linker.events.items()
     }
     for event_id in touched:
-        event_rows = members.get(event_id)
-        if not event_rows:
+        if event_id not in linker.events:
             tables.delete_event(event_id)
             continue
-        ordered = sorted(event_rows, key=_order)
-        sources = [Source(mentions[r.id], r.article_id, r.outlet, r.language or "und") for r in ordered]
+        rows = sorted(tables.mentions_of_event(event_id), key=_order)
+        sources = [Source(from_dict(EventMention, r.record), r.article_id, r.outlet, r.language or "und") for r in rows]
         event = canonical_event(linker.events[event_id], sources, entities, story_of_event.get(event_id))
         span = interval(event.date, event.date_precision or "day") if event.date else None
         tables.put_event(
@@ -171,6 +171,11 @@ def _write_events(
             tables.set_event_story(event_id, story_of_event.get(event_id))
 
 
+def article_of(mention_id: str) -> str:
+    """The article of an event mention: its id is ``<article id>-e<n>``."""
+    return mention_id.rsplit("-e", 1)[0]
+
+
 def _order(row: MentionRow) -> tuple[str, str, int]:
     number = row.id.rsplit("-e", 1)[-1]
     return (row.published or "", row.article_id, int(number) if number.isdigit() else 0)
@@ -181,9 +186,7 @@ def _majority(values: Iterable[str | None]) -> str | None:
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
 
-def _stories(
-    tables: LinkTables, resolver: EntityResolver, members: dict[str, list[MentionRow]], rows: dict[str, MentionRow]
-) -> dict[str, str]:
+def _stories(tables: LinkTables, resolver: EntityResolver, linker: EventLinker) -> dict[str, str]:
     """Regroup every linked article into stories; store them; returns article id → story id."""
     previous = tables.article_stories()
     entities_of: dict[str, set[str]] = {}
@@ -192,8 +195,8 @@ def _stories(
             for article_id in state.articles:
                 entities_of.setdefault(article_id, set()).add(entity_id)
     events_of: dict[str, set[str]] = {}
-    for row in rows.values():
-        events_of.setdefault(row.article_id, set()).add(row.event_id)
+    for mention_id, event_id in linker.event_of.items():
+        events_of.setdefault(article_of(mention_id), set()).add(event_id)
     articles = []
     for article_id, title, date, cities in tables.linked_articles():
         span = interval(date, "day") if date else None
@@ -203,7 +206,7 @@ def _stories(
             events=frozenset(events_of.get(article_id, ())),
             previous_story=previous.get(article_id), title=title, published=date,
         ))
-    event_types = {event_id: rows_[0].record["type"] for event_id, rows_ in members.items()}
+    event_types = {event_id: event.type for event_id, event in linker.events.items()}
     groups = cluster_stories(articles, event_types)
     stories = []
     story_of: dict[str, str] = {}

@@ -173,6 +173,17 @@ class LinkTables:
         for id_, article_id, event_id, language, outlet, published, record in rows:
             yield MentionRow(id_, article_id, event_id, language, outlet, published, json.loads(record))
 
+    def set_mention_event(self, mention_id: str, event_id: str) -> None:
+        self.db.execute("UPDATE mentions SET event_id = ? WHERE id = ?", (event_id, mention_id))
+
+    def mentions_of_event(self, event_id: str) -> Iterator[MentionRow]:
+        rows = self.db.execute(
+            "SELECT id, article_id, event_id, language, outlet, published, record FROM mentions WHERE event_id = ?",
+            (event_id,),
+        )
+        for id_, article_id, event, language, outlet, published, record in rows:
+            yield MentionRow(id_, article_id, event, language, outlet, published, json.loads(record))
+
     def delete_mentions_of(self, article_ids: Iterable[str]) -> set[str]:
         """Drop the mentions of these articles; returns the events they belonged to."""
         events: set[str] = set()
