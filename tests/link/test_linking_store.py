@@ -152,6 +152,8 @@ def test_the_example_corpus_is_one_story_in_four_languages(tmp_path: Path) -> No
     assert languages == {"nl", "en", "de", "fr"}
     # German and French have no name tagger yet: the cities they name join them to the story.
     assert [len(story.articles) for story in stories] == [6]
+    listed = [json.loads(line) for line in cli("articles", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    assert {row["story_id"] for row in listed} == {stories[0].id}
     assert {e.story_id for e in store_events(db)} == {stories[0].id}
 
 

@@ -153,7 +153,8 @@ class Store:
         cursor = self.db.execute(
             f"""SELECT id, version, current, language, published_date, published_precision,
                        source, title, url, location, length(text) AS chars,
-                       json_array_length(record, '$.sentences') AS sentences
+                       json_array_length(record, '$.sentences') AS sentences,
+                       (SELECT story_id FROM article_stories s WHERE s.article_id = articles.id) AS story_id
                 FROM articles {where}
                 ORDER BY published_date IS NULL, published_date, ingested_at, id"""
         )
