@@ -2,26 +2,35 @@
 become one canonical event.
 
 Each event mention is reduced to a compact :class:`MentionRecord` (type, mode, modality
-stage, date interval, place, resolved actors, participants). A mention is compared only
-with the canonical events of its **block**: the same type, and a date within the window
-(ISO-week buckets) — or, for a mention without a date, the events of its type and country.
-Within the block a candidate must be *compatible with every member* (complete link on the
-hard constraints below), then the best-scoring one above :data:`LINK_THRESHOLD` wins; no
-candidate means a new canonical event. Requiring compatibility with every member is what
-stops chaining: an undated "Sunday's protest in Minsk" may join the 16 August protest or
-the 23 August one, but never makes the two one event.
+stage, date interval, place, resolved actors, participants, the entities around it). A
+mention is compared only with the canonical events of its **blocks**: the same type, a date
+within the window (ISO-week buckets), the same country and city or none — at most
+:data:`BLOCK_CANDIDATES` per block; a mention without a date meets the latest
+:data:`UNDATED_CANDIDATES` events of its type and country. So the cost per mention is
+bounded and linking grows linearly with the mentions.
+
+Within the blocks a candidate must be *compatible with every member* (complete link on the
+hard constraints below); the best score above :data:`LINK_THRESHOLD` wins, unless another
+event scores within :data:`AMBIGUITY_MARGIN` of it (then, as when nothing fits, the
+mention starts a new event). Requiring compatibility with every member is what stops
+chaining: an undated "Sunday's protest in Minsk" may join the 16 August protest or the 23
+August one, but never makes the two one event.
 
 Hard constraints (any one fails → not the same event):
 
-- same type; modes equal or one unknown;
+- same type; modes of one family (:data:`MODE_FAMILIES`), or one unknown;
 - the same modality stage (:data:`STAGES`): a strike called for is not the strike held;
 - dates overlap at their precisions within :data:`DATE_WINDOW_DAYS` (two dates read in the
   sentences), or within :data:`GUESSED_DATE_WINDOW_DAYS` when one is the publication-date
   guess;
 - places read in the sentences agree at the coarser precision (Minsk and Belarus agree,
-  Minsk and Hrodna do not); an article-level place guess constrains nothing.
+  Minsk and Hrodna do not); an article-level place guess constrains nothing;
+- no entity is supported by one and a target of the other (the rally for the president is
+  not the protest against him);
+- a mention with neither date nor place joins only an event whose sentences name one of
+  the entities its own sentence names.
 
-The score (weights below) adds evidence: the same mode, overlapping dates (more when both
+The score (:data:`WEIGHTS`) adds evidence: the same mode, overlapping dates (more when both
 are days), the same place (more when both are cities), shared actors and targets (resolved
 entities), agreeing participant counts, entities named around both mentions. Figures that
 disagree (100,000 and 200,000 protesters) do not subtract: they are claims to keep, not

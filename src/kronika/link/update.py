@@ -50,13 +50,19 @@ class LinkSummary:
     stories: int
 
     def line(self) -> str:
-        if not self.articles:
-            return f"linked: nothing new ({self.events:,} events, {self.entities:,} entities, {self.stories:,} stories)"
-        return (
-            f"linked {self.articles:,} article{'s' if self.articles != 1 else ''}: "
-            f"{self.mentions:,} event mentions → {self.events:,} events in total, "
-            f"{self.entities:,} entities, {self.stories:,} stories"
+        totals = f"{_count(self.events, 'event')}, {_count(self.entities, 'entity', 'entities')}, " + _count(
+            self.stories, "story", "stories"
         )
+        if not self.articles and not self.mentions:
+            return f"linked: nothing new ({totals})"
+        return (
+            f"linked {_count(self.articles, 'article')}: {_count(self.mentions, 'event mention')} "
+            f"→ {totals} in total"
+        )
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _now() -> str:
