@@ -285,6 +285,22 @@ class Article:
     def to_json(self) -> str:
         return json.dumps(to_dict(self), ensure_ascii=False)
 
+    def resolve_entities(self, found: dict[str, tuple[str, str]]) -> Article:
+        """Replace the article's name-chain ids (``c1``…) by resolved entity ids and names,
+        in its entities, quote speakers and event actors; ``found``: chain id → (entity id,
+        name)."""
+        for entity in self.entities:
+            if entity.entity_id in found:
+                entity.entity_id, entity.canonical = found[entity.entity_id]
+        for quote in self.quotes:
+            if quote.speaker and quote.speaker.entity_id in found:
+                quote.speaker.entity_id = found[quote.speaker.entity_id][0]
+        for event in self.events:
+            for actor in event.actors:
+                if actor.entity_id in found:
+                    actor.entity_id = found[actor.entity_id][0]
+        return self
+
     @classmethod
     def from_json(cls, data: str) -> Article:
         return from_dict(cls, json.loads(data))

@@ -32,8 +32,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from anyascii import anyascii
-
 from kronika.analyze.names import SAME_NAME, name_key, name_similarity
 from kronika.model import Article, CanonicalEntity, Variant, short_hash
 
@@ -165,18 +163,10 @@ class EntityResolver:
             state.context.update(entity_ids - {entity_id})
             if len(state.context) > CONTEXT_LIMIT:
                 state.context = Counter(dict(state.context.most_common(CONTEXT_LIMIT)))
-        names = {entity_id: display_name(self.entities[entity_id].forms, self.entities[entity_id].languages) for entity_id in entity_ids}
-        for entity in article.entities:
-            if entity.entity_id in mapping:
-                entity.entity_id = mapping[entity.entity_id]
-                entity.canonical = names[entity.entity_id]
-        for quote in article.quotes:
-            if quote.speaker and quote.speaker.entity_id in mapping:
-                quote.speaker.entity_id = mapping[quote.speaker.entity_id]
-        for event in article.events:
-            for actor in event.actors:
-                if actor.entity_id in mapping:
-                    actor.entity_id = mapping[actor.entity_id]
+        article.resolve_entities({
+            chain: (entity_id, display_name(self.entities[entity_id].forms, self.entities[entity_id].languages))
+            for chain, entity_id in mapping.items()
+        })
         return mapping
 
     def _resolve_chain(self, chain: Chain, resolved: dict[str, str]) -> EntityState:
@@ -327,10 +317,13 @@ def display_name(forms: Counter[str], languages: dict[str, set[str]]) -> str:
 
 
 def _is_latin(form: str) -> bool:
+    """Written in Latin letters (with diacritics: Łukaszenka), not Cyrillic, Greek …"""
     letters = [c for c in form if c.isalpha()]
-    return bool(letters) and anyascii("".join(letters)) == "".join(letters) or all(
-        ord(c) < 0x250 for c in letters
-    )
+    return bool(letters) and all(ord(c) < LATIN_END for c in letters)
+
+
+LATIN_END = 0x250
+"""The end of Unicode's Latin blocks (Basic Latin to Latin Extended-B)."""
 
 
 def state_to_json(entity: EntityState) -> dict[str, object]:

@@ -103,18 +103,7 @@ class LinkTables:
                WHERE c.article_id = ?""",
             (article.id,),
         ).fetchall()
-        found = {chain: (entity_id, name) for chain, entity_id, name in rows}
-        for entity in article.entities:
-            if entity.entity_id in found:
-                entity.entity_id, entity.canonical = found[entity.entity_id]
-        for quote in article.quotes:
-            if quote.speaker and quote.speaker.entity_id in found:
-                quote.speaker.entity_id = found[quote.speaker.entity_id][0]
-        for event in article.events:
-            for actor in event.actors:
-                if actor.entity_id in found:
-                    actor.entity_id = found[actor.entity_id][0]
-        return article
+        return article.resolve_entities({chain: (entity_id, name) for chain, entity_id, name in rows})
 
     def linked_articles(self) -> Iterator[tuple[str, str | None, str | None, list[str]]]:
         """(id, title, published date, cities) of every linked current article."""
