@@ -285,9 +285,13 @@ def export(db: str, since: str | None, until: str | None, event_type: str | None
             written = write_events(store.links.events(where), names, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
         else:
-            partial = Path(out + ".partial")
-            with partial.open("wb") as stream:
-                written = write_events(store.links.events(where), names, fmt, stream)
+            partial = Path(out + ".partial")  # the file appears only when complete
+            try:
+                with partial.open("wb") as stream:
+                    written = write_events(store.links.events(where), names, fmt, stream)
+            except BaseException:
+                partial.unlink(missing_ok=True)
+                raise
             partial.replace(out)
     click.echo(f"{written:,} events exported", err=True)
 
