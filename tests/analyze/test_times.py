@@ -28,6 +28,11 @@ def values(text: str, language: str, published: Published | None = MONDAY) -> li
         ("nl", "Op 3 maart 2019 begon het.", [("3 maart 2019", "2019-03-03")]),
         ("nl", "In juli was het nog rustig.", [("juli", "2020-07")]),
         ("nl", "Volgend jaar komen er verkiezingen.", [("Volgend jaar", "2021")]),
+        # "The Sunday before" is the one a week before the last Sunday.
+        ("nl", "De zondag ervoor waren het er 100.000.", [("zondag ervoor", "2020-08-09")]),
+        ("en", "As large as the Sunday before, when 100,000 came.", [("Sunday before", "2020-08-09")]),
+        ("en", "The Sunday before the election was calm.", [("Sunday", "2020-08-16")]),
+        ("de", "Am Sonntag davor kamen 100.000.", [("Sonntag davor", "2020-08-09")]),
         ("nl", "In het weekend belde hij twee keer.", [("weekend", "2020-08-15/2020-08-16")]),
         ("en", "On Monday, workers walked out.", [("Monday", "2020-08-17")]),
         ("en", "Last Thursday the mayor resigned.", [("Last Thursday", "2020-08-13")]),

@@ -116,7 +116,8 @@ def time_words(code: str) -> TimeWords:
     | (?P<my>(?:(?P<mymod>{alt('last', 'next', 'this')})\s+)?(?P<mym>{month_full})(?:\s+(?P<myy>\d{{4}}))?)(?!\w)
     | (?P<wd>(?:{prefix})?(?P<wday>{weekday})(?:\s*(?:{alt('dayparts')}))?
         (?:\s+(?P<wmod>{alt('last_after', 'next_after')})
-        |\s+(?P<wbefore>{alt('before_after')})(?=\s*[,.;:!?)]|\s*$))?)(?!\w)
+        |\s+(?P<wbefore>{alt('before_after')})(?=\s*[,.;:!?)]|\s*$)
+        |\s+(?P<wprevious>{alt('previous_after')}))?)(?!\w)
     | (?P<rel>{alt(*RELATIVE_DAYS)})(?!\w)
     | (?P<ago>{approx}(?P<agon>{number})\s+(?P<agou>{unit})\s+(?:{alt('ago')}))(?!\w)
     | (?P<agob>(?:{alt('ago_before')})\s+{approx}(?P<agobn>{number})\s+(?P<agobu>{unit}))(?!\w)
@@ -350,7 +351,7 @@ def _weekday(
     if spelling.endswith(".") and not match.group("wday")[0].isupper():
         return None
     mod = _mod_of(match.group("mod"), grammar) or _mod_of(match.group("wmod"), grammar)
-    if match.group("wbefore"):
+    if match.group("wbefore") or match.group("wprevious"):
         mod = "before"
     if mod is None:
         ahead = kind == "until" or grammar.future.search(_clause(text, match))
