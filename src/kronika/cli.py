@@ -158,10 +158,16 @@ def link(db: str, rebuild: bool) -> None:
         _link(store, rebuild=rebuild)
 
 
-def _event_filter(since: str | None, until: str | None, event_type: str | None, country: str | None,
-                  entity: str | None, story: str | None, limit: int | None) -> Any:
+def _event_filter(store: Any, since: str | None, until: str | None, event_type: str | None,
+                  country: str | None, entity: str | None, story: str | None, limit: int | None) -> Any:
     from kronika.store.links import EventFilter
 
+    if entity and not entity.startswith("ent-"):
+        # A name: the most mentioned entity with that name or spelling.
+        found = next(store.links.entities(query=entity, limit=1), None)
+        if found is None:
+            raise click.ClickException(f"no entity named {entity!r}")
+        entity = found.id
     return EventFilter(since, until, event_type, country, entity, story, limit)
 
 
@@ -171,7 +177,10 @@ def event_filters(command: Any) -> Any:
         click.option("--until", metavar="DATE", help="Events on or before DATE."),
         click.option("--type", "event_type", metavar="TYPE", help="Event type (PROTEST, COERCE, …)."),
         click.option("--country", metavar="ISO", help="Country code (BY, NL, …)."),
-        click.option("--entity", metavar="ID", help="Events naming this entity as actor or target."),
+        click.option(
+            "--entity", metavar="ID|NAME",
+            help="Events naming this entity (its id, or a name or spelling of it) as actor or target.",
+        ),
         click.option("--story", metavar="ID", help="Events of this story."),
         click.option("--limit", type=int, help="At most this many events."),
     ]):
@@ -189,7 +198,7 @@ def events(db: str, since: str | None, until: str | None, event_type: str | None
     from kronika.store import Store
 
     with Store(db) as store:
-        where = _event_filter(since, until, event_type, country, entity, story, limit)
+        where = _event_filter(store, since, until, event_type, country, entity, story, limit)
         shown = mentions = 0
         for event in store.links.events(where):
             shown += 1
@@ -279,7 +288,7 @@ def export(db: str, since: str | None, until: str | None, event_type: str | None
     if fmt == "parquet" and out is None:
         raise click.UsageError("parquet needs --out FILE")
     with Store(db) as store:
-        where = _event_filter(since, until, event_type, country, entity, story, limit)
+        where = _event_filter(store, since, until, event_type, country, entity, story, limit)
         names = {e.id: e for e in store.links.entities()}
         if out is None:
             written = write_events(store.links.events(where), names, fmt, sys.stdout.buffer)

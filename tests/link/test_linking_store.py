@@ -173,6 +173,11 @@ def test_event_entities_and_stories_commands(tmp_path: Path) -> None:
     assert missing.exit_code != 0 and "no event" in missing.output
     stories = cli("stories", "--db", str(db)).stdout.splitlines()
     assert len(stories) == 1 and "2 articles" in stories[0]
+    # Events can be filtered by an entity's id or by any of its spellings.
+    (dekker,) = [json.loads(line) for line in cli("entities", "--db", str(db), "-q", "dekker", "--format", "jsonl").stdout.splitlines()]
+    by_id = cli("events", "--db", str(db), "--entity", dekker["id"]).stdout
+    assert by_id and by_id == cli("events", "--db", str(db), "--entity", "Dekker").stdout
+    assert cli("events", "--db", str(db), "--entity", "Nobody Atall").exit_code != 0
     # The entity search treats % and _ as plain characters.
     assert cli("entities", "--db", str(db), "-q", "%").stdout == ""
     table = cli("entities", "--db", str(db), "-q", "dekker").stdout
