@@ -11,6 +11,7 @@ exact ``text`` of that slice.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import types
@@ -304,6 +305,34 @@ class Article:
     @classmethod
     def from_json(cls, data: str) -> Article:
         return from_dict(cls, json.loads(data))
+
+
+def date_span(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a date value covers: a day (``2020-08-16``), an ISO week
+    (``2020-W34``), a month (``2020-08``), a year (``2020``) or an interval
+    (``2020-08-15/2020-08-16``); ``None`` for anything else."""
+    try:
+        if "/" in value:
+            start, end = value.split("/", 1)
+            first, last = date_span(start), date_span(end)
+            return (first[0], last[1]) if first and last else None
+        if "-W" in value:
+            year, week = value.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            return monday, monday + dt.timedelta(days=6)
+        parts = [int(p) for p in value.strip().split("-")]
+        if len(parts) == 3:
+            day = dt.date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first_day = dt.date(parts[0], parts[1], 1)
+            next_month = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+            return first_day, next_month - dt.timedelta(days=1)
+        if len(parts) == 1 and len(value.strip()) == 4:
+            return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:
+        return None
+    return None
 
 
 def content_id(text: str, url: str | None = None) -> str:

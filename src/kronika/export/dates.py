@@ -13,14 +13,13 @@ import datetime as dt
 import re
 import typing
 
-from kronika.model import Precision
+from kronika.model import Precision, date_span
 
 PRECISIONS: tuple[str, ...] = typing.get_args(Precision)
 
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})")
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
-_YEAR = re.compile(r"\d{4}")
 
 
 def first_day(value: str) -> dt.date:
@@ -28,19 +27,10 @@ def first_day(value: str) -> dt.date:
 
     Raises ValueError for a value that is none of kronika's date shapes.
     """
-    start = value.split("/", 1)[0].strip()
-    try:
-        if match := _DAY.fullmatch(start):
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
-        if match := _WEEK.fullmatch(start):
-            return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-        if match := _MONTH.fullmatch(start):
-            return dt.date(int(match[1]), int(match[2]), 1)
-        if _YEAR.fullmatch(start):
-            return dt.date(int(start), 1, 1)
-    except ValueError as error:
-        raise ValueError(f"not a valid date: {value!r} ({error})") from None
-    raise ValueError(f"not a kronika date value: {value!r}")
+    span = date_span(value)
+    if span is None:
+        raise ValueError(f"not a kronika date value: {value!r}")
+    return span[0]
 
 
 def precision_of(value: str, precision: str | None = None) -> Precision:

@@ -44,13 +44,12 @@ first, then publication date, article, mention), so the same input gives the sam
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from kronika.model import Article, EventMention, short_hash
+from kronika.model import Article, EventMention, date_span, short_hash
 
 DATE_WINDOW_DAYS = 1
 """Two dates read in sentences may be this many days apart (a night-time protest dated by
@@ -538,37 +537,9 @@ def mention_record(
 
 
 def interval(value: str, precision: str, guessed: bool = False) -> Interval | None:
-    """The days an ISO date value covers: a day, a week (``2020-W34``), a month, a year or an
-    interval (``2020-08-15/2020-08-16``), as proleptic ordinals; ``None`` if unreadable."""
-    try:
-        if "/" in value:
-            start, end = value.split("/", 1)
-            first, last = interval(start, "day"), interval(end, "day")
-            if first is None or last is None:
-                return None
-            return Interval(first.first, last.last, precision, guessed)
-        if "-W" in value:
-            year, week = value.split("-W")
-            monday = dt.date.fromisocalendar(int(year), int(week[:2]), 1)
-            return Interval(monday.toordinal(), monday.toordinal() + 6, precision, guessed)
-        parts = [int(p) for p in value.split("-")]
-    except ValueError:
-        return None
-    try:
-        if len(parts) == 3:
-            day = dt.date(*parts).toordinal()
-            return Interval(day, day, precision, guessed)
-        if len(parts) == 2:
-            first_day = dt.date(parts[0], parts[1], 1)
-            next_month = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-            return Interval(first_day.toordinal(), next_month.toordinal() - 1, precision, guessed)
-        if len(parts) == 1:
-            return Interval(
-                dt.date(parts[0], 1, 1).toordinal(), dt.date(parts[0], 12, 31).toordinal(), precision, guessed
-            )
-    except ValueError:
-        return None
-    return None
+    """The days a date value covers (:func:`kronika.model.date_span`) as proleptic ordinals."""
+    span = date_span(value)
+    return Interval(span[0].toordinal(), span[1].toordinal(), precision, guessed) if span else None
 
 
 _DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}

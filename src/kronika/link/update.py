@@ -34,7 +34,15 @@ from kronika.link.events import (
     sentence_entities,
 )
 from kronika.link.stories import StoryArticle, cluster_stories
-from kronika.model import Article, CanonicalEntity, EventMention, Story, from_dict, to_dict
+from kronika.model import (
+    Article,
+    CanonicalEntity,
+    EventMention,
+    Story,
+    date_span,
+    from_dict,
+    to_dict,
+)
 from kronika.store.links import LinkTables, MentionRow
 
 if TYPE_CHECKING:
@@ -166,12 +174,8 @@ def _write_events(
         rows = sorted(tables.mentions_of_event(event_id), key=_order)
         sources = [Source(from_dict(EventMention, r.record), r.article_id, r.outlet, r.language or "und") for r in rows]
         event = canonical_event(linker.events[event_id], sources, entities, story_of_event.get(event_id))
-        span = interval(event.date, event.date_precision or "day") if event.date else None
-        tables.put_event(
-            event,
-            dt.date.fromordinal(span.first).isoformat() if span else None,
-            dt.date.fromordinal(span.last).isoformat() if span else None,
-        )
+        span = date_span(event.date) if event.date else None
+        tables.put_event(event, span[0].isoformat() if span else None, span[1].isoformat() if span else None)
     for event_id, story_id in tables.event_stories().items():
         if event_id not in touched and story_of_event.get(event_id) != story_id:
             tables.set_event_story(event_id, story_of_event.get(event_id))
