@@ -34,7 +34,7 @@ from kronika.analyze.places import find_places
 from kronika.eval.clusters import b_cubed, ceaf_e, conll_f1, muc, pairwise
 from kronika.eval.meantime import GoldMention, gold_clusters, load
 from kronika.link.entities import EntityResolver
-from kronika.link.events import STAGES, MentionRecord, interval, link_records
+from kronika.link.events import STAGES, MentionRecord, interval, link_records, place_key
 from kronika.model import Article, Entity, EventMention
 
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
@@ -179,7 +179,7 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
         mode=found.mode if found is not None and found.mode else name_key(mention.head_lemma)[:COGNATE_PREFIX],
         stage=STAGES.get(found.modality, "fact") if found is not None else "fact",
         date=date,
-        place=f"geo:{place.geonameid}" if place is not None and place.geonameid and place.precision != "country" else None,
+        place=place_key(place),
         place_weak=None,
         country=place.country if place is not None else None,
         country_weak=False,

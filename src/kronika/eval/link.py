@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterator
+from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -73,8 +73,10 @@ def _nth(text: str, needle: str, n: int) -> int:
     return at
 
 
-def link_dev(path: Path | None = None) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Run the pipeline and the linker on the dev set.
+def link_dev(
+    articles: list[Article], gold: list[GoldMention]
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Run the pipeline and the linker on the dev articles.
 
     Returns (gold mention key → gold event, gold mention key → linked event, key → language)
     for the gold mentions an extracted mention covers.
@@ -83,18 +85,19 @@ def link_dev(path: Path | None = None) -> tuple[dict[str, str], dict[str, str], 
     from kronika.pipeline import analyze
     from kronika.store import Store
 
-    articles, gold = load_dev(path)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "dev.db") as store:
         for article in articles:
             store.put_article(analyze(article), location=article.id)
         link_store(store)
-        linked = {
-            (row.article_id, row.record["trigger"]["start"], row.record["trigger"]["end"]): row.event_id
-            for row in store.links.mentions()
-        }
+        triggers: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for row in store.links.mentions():
+            trigger = row.record["trigger"]
+            triggers[row.article_id].append((trigger["start"], trigger["end"], row.event_id))
     key_event, key_linked, key_language = {}, {}, {}
     for n, mention in enumerate(gold):
-        event = next(_covering(linked, mention), None)
+        event = next(
+            (e for start, end, e in triggers[mention.article_id] if start < mention.end and mention.start < end), None
+        )
         if event is None:
             continue
         key = f"{mention.article_id}#{n}"
@@ -102,15 +105,9 @@ def link_dev(path: Path | None = None) -> tuple[dict[str, str], dict[str, str], 
     return key_event, key_linked, key_language
 
 
-def _covering(linked: dict[tuple[str, int, int], str], mention: GoldMention) -> Iterator[str]:
-    for (article_id, start, end), event_id in linked.items():
-        if article_id == mention.article_id and start < mention.end and mention.start < end:
-            yield event_id
-
-
 def evaluate_link_dev(path: Path | None = None) -> dict[str, float]:
-    key, response, languages = link_dev(path)
-    _, gold = load_dev(path)
+    articles, gold = load_dev(path)
+    key, response, languages = link_dev(articles, gold)
     b3, link_muc, ceaf = b_cubed(key, response), muc(key, response), ceaf_e(key, response)
     pairs = pairwise(key, response)
     across = pairwise(key, response, where=lambda a, b: languages[a] != languages[b])

@@ -49,7 +49,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from kronika.model import Article, EventMention, date_span, short_hash
+from kronika.model import Article, EventMention, Place, date_span, short_hash
 
 DATE_WINDOW_DAYS = 1
 """Two dates read in sentences may be this many days apart (a night-time protest dated by
@@ -234,6 +234,7 @@ class EventCluster:
     targets: set[str] = field(default_factory=set)
     supported: set[str] = field(default_factory=set)
     contexts: list[frozenset[str]] = field(default_factory=list)
+    """The sentence entities of the latest :data:`CONTEXT_MEMBERS` members."""
     locations: set[str] = field(default_factory=set)
     participants: list[tuple[float, float]] = field(default_factory=list)
     day_dated: bool = False
@@ -263,6 +264,7 @@ class EventCluster:
         self.supported |= record.supported
         if record.context:
             self.contexts.append(record.context)
+            del self.contexts[:-CONTEXT_MEMBERS]  # only the latest count (see score)
         self.locations |= record.locations
         if record.participants:
             self.participants.append(record.participants)
@@ -317,7 +319,7 @@ def score(record: MentionRecord, event: EventCluster) -> float:
             total += WEIGHTS["date"]
     if record.place and record.place in event.cities:
         total += WEIGHTS["place_city"]
-    elif (record.place or record.place_weak) in (event.cities | event.weak_places):
+    elif (place := record.place or record.place_weak) and (place in event.cities or place in event.weak_places):
         total += WEIGHTS["place_weak"]
     elif (
         record.country and not record.country_weak and record.country in event.countries
@@ -336,9 +338,8 @@ def score(record: MentionRecord, event: EventCluster) -> float:
     if record.article_id in event.articles:
         total += WEIGHTS["same_article"]
     if record.context and event.contexts:
-        recent = event.contexts[-CONTEXT_MEMBERS:]
-        shared = sum(1 for context in recent if record.context & context)
-        total += WEIGHTS["context"] * shared / len(recent)
+        shared = sum(1 for context in event.contexts if record.context & context)
+        total += WEIGHTS["context"] * shared / len(event.contexts)
     if (
         record.locations and event.locations and not record.locations & event.locations
         and not (record.place and event.cities)
@@ -352,21 +353,22 @@ def agree(a: tuple[float, float], b: tuple[float, float], factor: float = COUNT_
 
     An open range ("more than 5,000": high infinite) is read as reaching to
     :data:`OPEN_RANGE` times its low end: "more than 5,000" is not a way to say 100,000."""
-    a_high = a[1] if a[1] != math.inf else a[0] * OPEN_RANGE
-    b_high = b[1] if b[1] != math.inf else b[0] * OPEN_RANGE
-    return a[0] / factor <= b_high * factor and b[0] / factor <= a_high * factor
+    return a[0] / factor <= _high(b) * factor and b[0] / factor <= _high(a) * factor
 
 
 def all_agree(ranges: Sequence[tuple[float, float]], factor: float = COUNT_FACTOR) -> bool:
     """Does every pair of counts :func:`agree`? (The highest low end against the lowest high end.)"""
     if len(ranges) < 2:
         return True
-    low = max(r[0] for r in ranges)
-    high = min(r[1] if r[1] != math.inf else r[0] * OPEN_RANGE for r in ranges)
-    return low / factor <= high * factor
+    return max(r[0] for r in ranges) / factor <= min(map(_high, ranges)) * factor
 
 
 OPEN_RANGE = 2.0
+
+
+def _high(count: tuple[float, float]) -> float:
+    """The high end of a count, an open one read as :data:`OPEN_RANGE` times the low end."""
+    return count[1] if count[1] != math.inf else count[0] * OPEN_RANGE
 
 
 class EventLinker:
@@ -395,7 +397,7 @@ class EventLinker:
             event = self.events[event_id]
             if not compatible(record, event):
                 continue
-            if unanchored and not any(record.context & c for c in event.contexts[-CONTEXT_MEMBERS:]):
+            if unanchored and not any(record.context & c for c in event.contexts):
                 continue
             value = score(record, event)
             if value < LINK_THRESHOLD:
@@ -483,6 +485,19 @@ def _buckets(interval: Interval, window: int) -> range:
 
 # --- mention records -------------------------------------------------------------------------
 
+def mention_order(mention_id: str, article_id: str, published: str) -> tuple[str, str, int]:
+    """Publication date, article, and the mention's number in it (ids are ``<article>-e<n>``)."""
+    number = mention_id.rsplit("-e", 1)[-1]
+    return published, article_id, int(number) if number.isdigit() else 0
+
+
+def place_key(place: Place | None) -> str | None:
+    """The block and comparison key of a city or region: ``geo:<geonameid>``."""
+    if place is not None and place.precision in ("city", "region") and place.geonameid:
+        return f"geo:{place.geonameid}"
+    return None
+
+
 def sentence_entities(article: Article, event: EventMention) -> tuple[list[str], list[str]]:
     """The resolved entity ids named in an event mention's sentence: all, and the LOC ones."""
     start, end = event.sentence.start, event.sentence.end
@@ -503,9 +518,7 @@ def mention_record(
     """The compact record of one event mention (``published``: the article's date or "";
     ``context`` and ``locations``: the resolved entity ids of its sentence, all and LOC)."""
     place = event.place
-    place_key = None
-    if place is not None and place.precision in ("city", "region") and place.geonameid:
-        place_key = f"geo:{place.geonameid}"
+    key = place_key(place)
     sure = event.place_from == "sentence"
     participants = event.magnitudes.get("participants")
     count = None
@@ -513,18 +526,17 @@ def mention_record(
         low = participants.low if participants.low is not None else participants.high
         high = participants.high if participants.high is not None else float("inf")
         count = (float(low or 0.0), float(high))
-    number = event.id.rsplit("-e", 1)[-1]
     return MentionRecord(
         id=event.id,
         article_id=article_id,
-        order=(published, article_id, int(number) if number.isdigit() else 0),
+        order=mention_order(event.id, article_id, published),
         type=event.type,
         mode=event.mode,
         stage=STAGES.get(event.modality, event.modality),
         date=interval(event.date.value, event.date.precision, event.date_from == "published")
         if event.date is not None else None,
-        place=place_key if sure else None,
-        place_weak=place_key if not sure else None,
+        place=key if sure else None,
+        place_weak=key if not sure else None,
         country=place.country if place is not None else None,
         country_weak=not sure,
         actors=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "actor"),

@@ -24,12 +24,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kronika.link.claims import Source, canonical_event
-from kronika.link.entities import EntityResolver, state_from_json, state_to_json
+from kronika.link.entities import EntityResolver, display_name, state_from_json, state_to_json
 from kronika.link.events import (
     EventLinker,
     MentionRecord,
-    interval,
     link_order,
+    mention_order,
     mention_record,
     sentence_entities,
 )
@@ -89,15 +89,15 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             return LinkSummary(0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"))
 
         resolver = EntityResolver(state_from_json(s) for s in tables.entity_states())
-        names_before = {entity_id: entity.record().name for entity_id, entity in resolver.entities.items()}
+        names_before = {entity_id: display_name(e.forms, e.languages) for entity_id, e in resolver.entities.items()}
         touched = tables.delete_mentions_of({article_id for _, article_id in pending} | set(superseded))
         for article_id in superseded:
             tables.unlink(article_id)
         linker = EventLinker()
         # Earlier mentions come back as compact records only (the full mentions of the
         # events this run touches are read again when their records are rebuilt).
-        restored = sorted(((_order(row), _record(row), row.event_id) for row in tables.mentions()), key=_first)
-        for _, record, event_id in restored:
+        restored = sorted(((_record(row), row.event_id) for row in tables.mentions()), key=lambda item: item[0].order)
+        for record, event_id in restored:
             linker.restore(record, event_id)
         del restored
 
@@ -107,9 +107,9 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             article = tables.article(content_hash)  # one at a time: a batch may be large
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
-            for row in _rows(article):
+            for row, record in _rows(article):
                 tables.put_mention(row)  # its event is set below
-                batch.append(_record(row))
+                batch.append(record)
             cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
             tables.mark_linked(content_hash, article.id, chains, cities, _now())
         for record in sorted(batch, key=link_order):
@@ -130,19 +130,16 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         )
 
 
-def _first(item: tuple[tuple[str, str, int], MentionRecord, str]) -> tuple[str, str, int]:
-    return item[0]
-
-
-def _rows(article: Article) -> list[MentionRow]:
+def _rows(article: Article) -> list[tuple[MentionRow, MentionRecord]]:
     """The mention rows of a resolved article (event id still empty), with the entities of
-    each mention's sentence kept for later runs."""
+    each mention's sentence kept for later runs, and their records."""
     published = article.published.date if article.published else None
     rows = []
     for mention in article.events:
         context, locations = sentence_entities(article, mention)
         record = {**to_dict(mention), "context": context, "locations": locations}
-        rows.append(MentionRow(mention.id, article.id, "", article.language, article.source, published, record))
+        row = MentionRow(mention.id, article.id, "", article.language, article.source, published, record)
+        rows.append((row, mention_record(mention, article.id, published or "", context, locations)))
     return rows
 
 
@@ -187,8 +184,7 @@ def article_of(mention_id: str) -> str:
 
 
 def _order(row: MentionRow) -> tuple[str, str, int]:
-    number = row.id.rsplit("-e", 1)[-1]
-    return (row.published or "", row.article_id, int(number) if number.isdigit() else 0)
+    return mention_order(row.id, row.article_id, row.published or "")
 
 
 def _majority(values: Iterable[str | None]) -> str | None:
@@ -209,9 +205,9 @@ def _stories(tables: LinkTables, resolver: EntityResolver, linker: EventLinker) 
         events_of.setdefault(article_of(mention_id), set()).add(event_id)
     articles = []
     for article_id, title, date, cities in tables.linked_articles():
-        span = interval(date, "day") if date else None
+        span = date_span(date) if date else None
         articles.append(StoryArticle(
-            id=article_id, order=(date or "", article_id), day=span.first if span else None,
+            id=article_id, order=(date or "", article_id), day=span[0].toordinal() if span else None,
             entities=frozenset(entities_of.get(article_id, set()) | set(cities)),
             events=frozenset(events_of.get(article_id, ())),
             previous_story=previous.get(article_id), title=title, published=date,

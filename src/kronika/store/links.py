@@ -156,8 +156,12 @@ class LinkTables:
     # --- mentions ---------------------------------------------------------------------
 
     def mentions(self) -> Iterator[MentionRow]:
+        return self._mention_rows("")
+
+    def _mention_rows(self, where: str, *params: str) -> Iterator[MentionRow]:
         rows = self.db.execute(
-            "SELECT id, article_id, event_id, language, outlet, published, record FROM mentions"
+            f"SELECT id, article_id, event_id, language, outlet, published, record FROM mentions {where}",
+            params,
         )
         for id_, article_id, event_id, language, outlet, published, record in rows:
             yield MentionRow(id_, article_id, event_id, language, outlet, published, json.loads(record))
@@ -166,12 +170,7 @@ class LinkTables:
         self.db.execute("UPDATE mentions SET event_id = ? WHERE id = ?", (event_id, mention_id))
 
     def mentions_of_event(self, event_id: str) -> Iterator[MentionRow]:
-        rows = self.db.execute(
-            "SELECT id, article_id, event_id, language, outlet, published, record FROM mentions WHERE event_id = ?",
-            (event_id,),
-        )
-        for id_, article_id, event, language, outlet, published, record in rows:
-            yield MentionRow(id_, article_id, event, language, outlet, published, json.loads(record))
+        return self._mention_rows("WHERE event_id = ?", event_id)
 
     def delete_mentions_of(self, article_ids: Iterable[str]) -> set[str]:
         """Drop the mentions of these articles; returns the events they belonged to."""
