@@ -11,25 +11,12 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.model import Article, EventMention, Published
-from kronika.pipeline import Processed, process
-
-PUBLISHED = Published("2020-08-17", "day")
+from kronika.model import Article, EventMention
 
 
 @pytest.fixture(scope="module")
-def extracted() -> dict[str, Article]:
-    from tests.conftest import SEEDS
-
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed articles are not here ({SEEDS})")
-    articles = {}
-    for path in sorted(SEEDS.iterdir()):
-        published = PUBLISHED if path.name[:3] in ("000", "004") else None
-        (item,) = process([str(path)], published=published)
-        assert isinstance(item, Processed)
-        articles[path.name[:3]] = item.article
-    return articles
+def extracted(seed_articles: dict[str, Article]) -> dict[str, Article]:
+    return seed_articles
 
 
 def of(article: Article, event_type: str, modes: tuple[str, ...] | None = None) -> list[EventMention]:
