@@ -1,5 +1,5 @@
 """Command line: ``kronika extract``, ``run``, ``link``, ``articles``, ``show``, ``events``,
-``event``, ``entities``, ``stories``, ``export`` and ``eval``."""
+``event``, ``entities``, ``stories``, ``export``, ``serve`` and ``eval``."""
 
 from __future__ import annotations
 
@@ -162,12 +162,11 @@ def _event_filter(store: Any, since: str | None, until: str | None, event_type: 
                   country: str | None, entity: str | None, story: str | None, limit: int | None) -> Any:
     from kronika.store.links import EventFilter
 
-    if entity and not entity.startswith("ent-"):
-        # A name: the most mentioned entity with that name or spelling.
-        found = next(store.links.entities(query=entity, limit=1), None)
+    if entity:
+        found = store.links.find_entity(entity)
         if found is None:
             raise click.ClickException(f"no entity named {entity!r}")
-        entity = found.id
+        entity = found
     return EventFilter(since, until, event_type, country, entity, story, limit)
 
 
@@ -303,6 +302,33 @@ def export(db: str, since: str | None, until: str | None, event_type: str | None
                 raise
             partial.replace(out)
     click.echo(f"{written:,} events exported", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface; the app has no login).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the timeline in the default web browser.")
+def serve(db: str, host: str, port: int, open_browser: bool) -> None:
+    """Browse the store in a web browser: timeline, map, events with every source's claims,
+    entities, articles; plus a JSON API (/api). Read-only."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from kronika.serve import create_app
+
+    try:
+        app = create_app(db)
+    except KronikaError as error:
+        raise click.ClickException(str(error)) from error
+    address = f"http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:{port}/"
+    click.echo(f"kronika: serving {db} read-only at {address} (API: {address}api); Ctrl+C stops it", err=True)
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, (address,)).start()
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _skip_message(skip: Skipped) -> str:

@@ -7,6 +7,7 @@ Written by :mod:`kronika.link.update` inside one transaction per linking run, re
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,15 +33,43 @@ class MentionRow:
 
 @dataclass(slots=True)
 class EventFilter:
-    """Filters of :meth:`LinkTables.events`; every one optional."""
+    """Filters, order and page of :meth:`LinkTables.events`; every one optional."""
 
     since: str | None = None
     until: str | None = None
     type: str | None = None
     country: str | None = None
     entity: str | None = None
+    """An entity id (``ent-…``)."""
     story: str | None = None
     limit: int | None = None
+    mode: str | None = None
+    modality: str | None = None
+    place: str | None = None
+    """A place name, any case."""
+    text: str | None = None
+    """Words that must all occur in the event's summary, place, actors or quoted evidence."""
+    source: str | None = None
+    """An outlet that reported the event, any case."""
+    sort: str = "date"
+    """One of :data:`EVENT_ORDERS`; ``-`` in front reverses it."""
+    offset: int = 0
+
+
+EVENT_ORDERS = {
+    "date": "date_first IS NULL, date_first{desc}, id{desc}",
+    "sources": "articles{desc}, date_first, id",
+    "mentions": "mentions{desc}, date_first, id",
+    "participants": "participants IS NULL, participants{desc}, date_first, id",
+}
+"""How events can be sorted (undated and uncounted events last either way)."""
+
+
+def fts_query(text: str) -> str:
+    """A full-text query in which every word of ``text`` must occur, the last one as a prefix;
+    the words are quoted, so FTS5 syntax in ``text`` has no effect."""
+    words = [w.replace('"', '""') for w in re.findall(r"\w+", text)]
+    return " ".join(f'"{w}"' for w in words[:-1]) + (f' "{words[-1]}"*' if words else "")
 
 
 class LinkTables:
@@ -118,7 +147,7 @@ class LinkTables:
     def clear(self) -> None:
         for table in (
             "linked_articles", "entities", "entity_chains", "mentions", "events", "event_entities", "stories",
-            "article_stories",
+            "article_stories", "event_sources", "event_text",
         ):
             self.db.execute(f"DELETE FROM {table}")
 
@@ -137,17 +166,35 @@ class LinkTables:
              _dump(to_dict(entity)), _dump(state)),
         )
 
-    def entities(self, *, query: str | None = None, limit: int | None = None) -> Iterator[CanonicalEntity]:
-        sql, params = "SELECT record FROM entities", []
-        if query:
-            sql += " WHERE search LIKE ? ESCAPE '\\'"
-            escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
+    def entities(
+        self, *, query: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> Iterator[CanonicalEntity]:
+        """Entities, most mentioned first; ``query``: part of the name or of a spelling."""
+        sql, params = self._entity_query("SELECT record FROM entities", query)
         sql += " ORDER BY mentions DESC, id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
+        if limit or offset:
+            sql += f" LIMIT {int(limit or -1)} OFFSET {int(offset)}"
         for (record,) in self.db.execute(sql, params):
             yield from_dict(CanonicalEntity, json.loads(record))
+
+    def count_entities(self, query: str | None = None) -> int:
+        sql, params = self._entity_query("SELECT COUNT(*) FROM entities", query)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    @staticmethod
+    def _entity_query(select: str, query: str | None) -> tuple[str, list[str]]:
+        if not query:
+            return select, []
+        escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return select + " WHERE search LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
+
+    def find_entity(self, id_or_name: str) -> str | None:
+        """The id of the entity with this id, or else the most mentioned entity with this name
+        or a spelling containing it."""
+        if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (id_or_name,)).fetchone():
+            return id_or_name
+        found = next(self.entities(query=id_or_name, limit=1), None)
+        return found.id if found else None
 
     def entity(self, entity_id: str) -> CanonicalEntity | None:
         row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
@@ -192,26 +239,42 @@ class LinkTables:
 
     def put_event(self, event: CanonicalEvent, first_day: str | None, last_day: str | None) -> None:
         place = event.place
+        participants = event.magnitudes.get("participants")
+        crowd = participants and (participants.high if participants.high is not None else participants.low)
+        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT rowid FROM events WHERE id = ?)", (event.id,))
         self.db.execute(
             """INSERT OR REPLACE INTO events (id, type, mode, modality, date, date_first, date_last,
                    precision, country, place, latitude, longitude, story_id, mentions, articles,
-                   disagreements, record)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   disagreements, participants, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (event.id, event.type, event.mode, event.modality, event.date, first_day, last_day,
              event.date_precision, event.country, place.name if place else None,
              place.lat if place else None, place.lon if place else None, event.story_id,
-             len(event.mentions), len(event.articles), " ".join(event.disagreements),
+             len(event.mentions), len(event.articles), " ".join(event.disagreements), crowd,
              _dump(to_dict(event))),
+        )
+        self.db.execute(
+            "INSERT INTO event_text (rowid, text) SELECT rowid, ? FROM events WHERE id = ?",
+            (_event_words(event), event.id),
         )
         self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event.id,))
         self.db.executemany(
             "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)",
             [(event.id, a.entity_id, a.role) for a in event.actors if a.entity_id],
         )
+        self.db.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
+        outlets = {claim.article_id: claim.outlet for claim in event.claims}
+        self.db.executemany(
+            """INSERT INTO event_sources (event_id, article_id, outlet) VALUES (?1, ?2,
+                   coalesce(?3, (SELECT source FROM articles WHERE id = ?2 AND current = 1)))""",
+            [(event.id, article_id, outlets.get(article_id)) for article_id in event.articles],
+        )
 
     def delete_event(self, event_id: str) -> None:
+        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT rowid FROM events WHERE id = ?)", (event_id,))
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
         self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
+        self.db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
 
     def events_naming(self, entity_ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
@@ -229,35 +292,89 @@ class LinkTables:
         return dict(self.db.execute("SELECT id, story_id FROM events").fetchall())
 
     def events(self, where: EventFilter | None = None) -> Iterator[CanonicalEvent]:
-        """Canonical events, by date (undated last), filtered."""
+        """Canonical events, filtered, in the filter's order (by date, undated last)."""
         where = where or EventFilter()
-        clauses, params = [], []
+        sql, params = self._event_query("SELECT record FROM events", where)
+        sort = where.sort.lstrip("-")
+        if sort not in EVENT_ORDERS:
+            raise ValueError(f"cannot sort events by {where.sort!r}")
+        sql += " ORDER BY " + EVENT_ORDERS[sort].format(desc=" DESC" if where.sort.startswith("-") else "")
+        if where.limit or where.offset:
+            sql += f" LIMIT {int(where.limit or -1)} OFFSET {int(where.offset)}"
+        for (record,) in self.db.execute(sql, params):
+            yield from_dict(CanonicalEvent, json.loads(record))
+
+    def count_events(self, where: EventFilter | None = None) -> int:
+        """How many events the filter lets through (its limit and offset aside)."""
+        sql, params = self._event_query("SELECT COUNT(*) FROM events", where or EventFilter())
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def events_per_day(self, where: EventFilter | None = None) -> list[tuple[str, str, str, int]]:
+        """(first day, last day, type, events) of the dated events the filter lets through."""
+        sql, params = self._event_query(
+            "SELECT date_first, date_last, type, COUNT(*) FROM events", where or EventFilter(),
+            "date_first IS NOT NULL",
+        )
+        return self.db.execute(sql + " GROUP BY date_first, date_last, type", params).fetchall()
+
+    def event_points(self, where: EventFilter, limit: int) -> list[tuple[Any, ...]]:
+        """(id, type, date, place, country, latitude, longitude, participants, articles) of
+        the filter's events that have coordinates, the largest crowds first."""
+        sql, params = self._event_query(
+            "SELECT id, type, date, place, country, latitude, longitude, participants, articles FROM events",
+            where, "latitude IS NOT NULL",
+        )
+        sql += f" ORDER BY participants IS NULL, participants DESC, articles DESC LIMIT {int(limit)}"
+        return self.db.execute(sql, params).fetchall()
+
+    def count_located(self, where: EventFilter) -> int:
+        """How many of the filter's events have coordinates."""
+        sql, params = self._event_query("SELECT COUNT(*) FROM events", where, "latitude IS NOT NULL")
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def events_of_mentions(self, article_id: str) -> dict[str, str]:
+        """Mention id → canonical event id, for one article's mentions."""
+        return dict(self.db.execute("SELECT id, event_id FROM mentions WHERE article_id = ?", (article_id,)))
+
+    def facets(self, column: str) -> list[tuple[str, int]]:
+        """The values of one event column (type, mode, modality, country, place) with their
+        counts, most frequent first; ``source`` gives the outlets."""
+        if column == "source":
+            sql = "SELECT outlet, COUNT(*) FROM event_sources WHERE outlet IS NOT NULL GROUP BY outlet"
+        elif column in ("type", "mode", "modality", "country", "place"):
+            sql = f"SELECT {column}, COUNT(*) FROM events WHERE {column} IS NOT NULL GROUP BY {column}"
+        else:
+            raise ValueError(column)
+        return self.db.execute(sql + " ORDER BY 2 DESC, 1").fetchall()
+
+    def _event_query(self, select: str, where: EventFilter, *extra: str) -> tuple[str, list[Any]]:
+        clauses, params = list(extra), []
         if where.since:
             clauses.append("date_last >= ?")
             params.append(where.since)
         if where.until:
             clauses.append("date_first <= ?")
             params.append(where.until + "\uffff")
-        if where.type:
-            clauses.append("type = ?")
-            params.append(where.type.upper())
-        if where.country:
-            clauses.append("country = ?")
-            params.append(where.country.upper())
-        if where.story:
-            clauses.append("story_id = ?")
-            params.append(where.story)
+        for column, value in (
+            ("type", where.type and where.type.upper()), ("mode", where.mode), ("modality", where.modality),
+            ("country", where.country and where.country.upper()), ("story_id", where.story),
+        ):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if where.place:
+            clauses.append("place = ? COLLATE NOCASE")
+            params.append(where.place)
         if where.entity:
             clauses.append("id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)")
             params.append(where.entity)
-        sql = "SELECT record FROM events"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY date_first IS NULL, date_first, id"
-        if where.limit:
-            sql += f" LIMIT {int(where.limit)}"
-        for (record,) in self.db.execute(sql, params):
-            yield from_dict(CanonicalEvent, json.loads(record))
+        if where.source:
+            clauses.append("id IN (SELECT event_id FROM event_sources WHERE outlet = ? COLLATE NOCASE)")
+            params.append(where.source)
+        if where.text and fts_query(where.text):
+            clauses.append("rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            params.append(fts_query(where.text))
+        return select + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def event(self, event_id: str) -> CanonicalEvent | None:
         row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
@@ -288,6 +405,18 @@ class LinkTables:
                 [(article_id, story.id) for article_id in story.articles],
             )
 
+    def story(self, story_id: str) -> Story | None:
+        row = self.db.execute("SELECT record FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return from_dict(Story, json.loads(row[0])) if row else None
+
     def stories(self) -> Iterator[Story]:
         for (record,) in self.db.execute("SELECT record FROM stories ORDER BY first_date IS NULL, first_date, id"):
             yield from_dict(Story, json.loads(record))
+
+
+def _event_words(event: CanonicalEvent) -> str:
+    """What text search finds an event by: its summary, place, actors and quoted evidence."""
+    words = [event.summary or "", event.place.name if event.place else ""]
+    words += [actor.text for actor in event.actors]
+    words += dict.fromkeys(claim.span.text for claim in event.claims if claim.span)
+    return " ".join(w for w in words if w)

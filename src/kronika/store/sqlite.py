@@ -43,19 +43,44 @@ def migrations() -> list[tuple[int, str]]:
 
 
 class Store:
-    """An article store in one SQLite file."""
+    """An article store in one SQLite file.
 
-    def __init__(self, path: str | Path) -> None:
+    ``readonly=True`` opens an existing store for reading only (the web app): SQLite refuses
+    every write on that connection, and a store of an older schema is an error instead of
+    being upgraded.
+    """
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            if readonly:
+                self.db = self._open_readonly()
+            else:
+                self.db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA synchronous=NORMAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open store {self.path}: {error}") from error
         self.links = LinkTables(self.db)
+
+    def _open_readonly(self) -> sqlite3.Connection:
+        if not self.path.is_file():
+            raise StoreError(f"no store {self.path}")
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000,
+                             check_same_thread=False)
+        db.execute("PRAGMA query_only=ON")
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        latest = migrations()[-1][0]
+        if version != latest:
+            db.close()
+            raise StoreError(
+                f"store {self.path} has schema {version}, this kronika reads schema {latest}: "
+                "run `kronika link --db PATH` once to upgrade it"
+            )
+        return db
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -147,23 +172,28 @@ class Store:
         ).fetchone()
         return self.links.resolve_entities(Article.from_json(row[0])) if row else None
 
-    def articles(self, *, all_versions: bool = False) -> Iterator[dict[str, Any]]:
+    def articles(
+        self, *, all_versions: bool = False, limit: int | None = None, offset: int = 0
+    ) -> Iterator[dict[str, Any]]:
         """Summary rows of the stored articles, oldest publication first."""
         where = "" if all_versions else "WHERE current = 1"
+        page = f"LIMIT {int(limit or -1)} OFFSET {int(offset)}" if limit or offset else ""
         cursor = self.db.execute(
             f"""SELECT id, version, current, language, published_date, published_precision,
                        source, title, url, location, length(text) AS chars,
                        json_array_length(record, '$.sentences') AS sentences,
                        (SELECT story_id FROM article_stories s WHERE s.article_id = articles.id) AS story_id
                 FROM articles {where}
-                ORDER BY published_date IS NULL, published_date, ingested_at, id"""
+                ORDER BY published_date IS NULL, published_date, ingested_at, id {page}"""
         )
         names = [column[0] for column in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
 
-    def count(self) -> int:
-        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    def count(self, *, current: bool = False) -> int:
+        """How many article versions are stored (``current``: only the latest of each)."""
+        where = " WHERE current = 1" if current else ""
+        return int(self.db.execute("SELECT COUNT(*) FROM articles" + where).fetchone()[0])
 
     # --- runs -----------------------------------------------------------------------
 
