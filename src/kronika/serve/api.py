@@ -108,10 +108,17 @@ def event(event_id: str, store: StoreDep) -> SafeJSONResponse:
 def _source(source: evidence.Source) -> dict[str, Any]:
     data = to_dict(source)
     for item, claim in zip(data["claims"], source.claims, strict=True):
-        item["excerpt"] = claim.excerpt.text if claim.excerpt else None
-    data["mentions"] = [{"excerpt": m.text, "start": m.start, "mark_start": m.mark_start, "mark_end": m.mark_end}
-                        for m in source.mentions]
+        item.update(_excerpt(claim.excerpt))
+    data["mentions"] = [_excerpt(m) for m in source.mentions]
     return data
+
+
+def _excerpt(found: evidence.Excerpt | None) -> dict[str, Any]:
+    """The sentence (``excerpt``), where it starts in the article, and the marked part
+    within it."""
+    if found is None:
+        return {"excerpt": None}
+    return {"excerpt": found.text, "start": found.start, "mark_start": found.mark_start, "mark_end": found.mark_end}
 
 
 @router.get("/timeline", summary="Events per day (week, month) and type for the filter")
