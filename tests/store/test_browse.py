@@ -1,0 +1,84 @@
+"""The store's browsing side: filters, order, pages, text search, read-only connections, and
+migration 0003 filling its tables for stores linked before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kronika.errors import StoreError
+from kronika.store import Store
+from kronika.store.links import EventFilter, fts_query
+from tests.conftest import EXAMPLES, cli
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("browse") / "kronika.db"
+    assert cli("run", str(EXAMPLES), "--db", str(db)).exit_code == 0
+    return db
+
+
+def test_fts_query_quotes_every_word() -> None:
+    assert fts_query("steel strike") == '"steel" "strike"*'
+    assert fts_query('a" OR b* NEAR(c') == '"a" "OR" "b" "NEAR" "c"*'
+    assert fts_query("  ,;  ") == ""
+
+
+def test_pages_follow_the_order(linked: Path) -> None:
+    with Store(linked) as store:
+        everything = [e.id for e in store.links.events(EventFilter(sort="-sources"))]
+        paged = [e.id for n in range(0, len(everything), 4)
+                 for e in store.links.events(EventFilter(sort="-sources", limit=4, offset=n))]
+        assert paged == everything
+        assert store.links.count_events(EventFilter(limit=2)) == len(everything)
+        with pytest.raises(ValueError, match="cannot sort"):
+            list(store.links.events(EventFilter(sort="colour")))
+
+
+def test_text_search_reads_summary_place_and_evidence(linked: Path) -> None:
+    with Store(linked) as store:
+        found = list(store.links.events(EventFilter(text="rustav")))
+        assert found and all(
+            "rustav" in " ".join([e.summary or "", e.place.name if e.place else ""]
+                                 + [c.span.text for c in e.claims if c.span]).lower()
+            for e in found
+        )
+        assert store.links.count_events(EventFilter(text='" OR')) >= 0  # no syntax error
+
+
+def test_migration_fills_the_browse_tables_of_an_older_store(linked: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "old.db"
+    copy.write_bytes(linked.read_bytes())
+    with Store(copy) as store:
+        expected = {
+            "sources": store.db.execute("SELECT COUNT(*) FROM event_sources").fetchone()[0],
+            "text": store.links.count_events(EventFilter(text="strike")),
+            "crowds": store.db.execute("SELECT COUNT(*) FROM events WHERE participants > 0").fetchone()[0],
+        }
+        # Undo migration 0003, as a store linked before it looks.
+        store.db.executescript(
+            """DROP TABLE event_sources; DROP TABLE event_text;
+               DROP INDEX events_participants; ALTER TABLE events DROP COLUMN participants;
+               DROP INDEX events_mode; DROP INDEX events_modality; DROP INDEX events_place;
+               DROP INDEX events_articles; PRAGMA user_version = 2;"""
+        )
+    with pytest.raises(StoreError, match="has schema 2.*kronika link"):
+        Store(copy, readonly=True)
+    with Store(copy) as store:
+        assert store.schema_version == 3
+        assert store.db.execute("SELECT COUNT(*) FROM event_sources").fetchone()[0] == expected["sources"]
+        assert store.links.count_events(EventFilter(text="strike")) == expected["text"] > 0
+        assert store.db.execute("SELECT COUNT(*) FROM events WHERE participants > 0").fetchone()[0] == expected[
+            "crowds"] > 0
+
+
+def test_readonly_store_refuses_writes(linked: Path, tmp_path: Path) -> None:
+    with Store(linked, readonly=True) as store:
+        assert store.links.count("events") > 0
+        with pytest.raises(Exception, match="readonly|read-only"):
+            store.db.execute("DELETE FROM events")
+    with pytest.raises(StoreError, match="no store"):
+        Store(tmp_path / "missing.db", readonly=True)
+    assert not (tmp_path / "missing.db").exists()
