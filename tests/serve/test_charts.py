@@ -18,7 +18,10 @@ def test_days_stack_by_type_and_imprecise_dates_are_counted_apart() -> None:
     assert [b.type for b in first.blocks] == ["PROTEST", "COERCE"]  # ontology order
     assert abs(sum(b.height for b in first.blocks) - (HEIGHT - AXIS)) < 1e-6
     assert first.blocks[0].colour == colour("PROTEST") != colour("COERCE")
-    assert chart.types == [("PROTEST", 5, colour("PROTEST")), ("COERCE", 1, colour("COERCE"))]
+    assert chart.types == [("PROTEST", 10, colour("PROTEST")), ("COERCE", 1, colour("COERCE"))]
+    (period,) = chart.periods  # the month-dated protests: a span over the whole chart
+    assert (period.since, period.until, period.count) == ("2020-08-01", "2020-08-31", 5)
+    assert period.x == 0 and abs(period.width - chart.width) < 1e-6 and period.y > chart.height
 
 
 def test_long_ranges_get_weeks_then_months() -> None:

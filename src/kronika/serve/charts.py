@@ -1,6 +1,7 @@
 """The timeline chart: events per day (or week, or month, when the range is long), stacked
-by type, drawn as SVG on the server. Events dated only to a week, month or year are not
-spread over days; they are counted apart, so no bar shows a guess."""
+by type, drawn as SVG on the server. Events dated only to a longer period (a week, a month,
+a year) are not spread over days, so no bar shows a guess: they are drawn under the bars as
+spans over the period they are known to fall in."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ ISO week, beyond that a bar per month."""
 WEEK_BINS_UP_TO = 3 * 365
 
 WIDTH, HEIGHT, AXIS = 960, 220, 24
+LANE, LANES = 12, 6
+"""Height of one row of period spans, and at most this many rows (more overlap)."""
 
 
 def colour(event_type: str) -> str:
@@ -55,6 +58,20 @@ class Bar:
 
 
 @dataclass(slots=True)
+class Period:
+    """Events of one type known only to fall within ``since`` … ``until``."""
+
+    type: str
+    count: int
+    since: str
+    until: str
+    x: float
+    y: float
+    width: float
+    colour: str
+
+
+@dataclass(slots=True)
 class Timeline:
     unit: str
     """``day``, ``week`` or ``month``."""
@@ -62,12 +79,19 @@ class Timeline:
     imprecise: dict[str, int]
     """Events of each type dated less precisely than one bin (not drawn)."""
     types: list[tuple[str, int, str]]
-    """(type, events drawn, colour) of every type in the chart, most frequent first."""
+    """(type, events, colour) of every type in the chart, most frequent first."""
     ticks: list[tuple[float, str]]
     peak: int
+    periods: list[Period] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
     axis: int = AXIS
+
+    @property
+    def full_height(self) -> int:
+        """With the rows of period spans under the axis labels."""
+        rows = 1 + max((int((p.y - self.height) // LANE) for p in self.periods), default=-1)
+        return self.height + rows * LANE + (4 if rows else 0)
 
 
 def timeline(rows: Iterable[tuple[str, str, str, int]]) -> Timeline:
@@ -86,11 +110,13 @@ def timeline(rows: Iterable[tuple[str, str, str, int]]) -> Timeline:
     length = (max(days) - min(days)).days + 1
     unit = "day" if length <= DAY_BINS_UP_TO else "week" if length <= WEEK_BINS_UP_TO else "month"
     imprecise: Counter[str] = Counter()
+    longer = []
     for start, end, event_type, count in spans:
         if _bin(start, unit) == _bin(end, unit):
             per_day[_bin(start, unit)][event_type] += count
         else:
             imprecise[event_type] += count
+            longer.append((start, end, event_type, count))
     if not per_day:
         return Timeline(unit, [], dict(imprecise), [], [], 0)
     bins = _all_bins(min(per_day), max(per_day), unit)
@@ -112,8 +138,43 @@ def timeline(rows: Iterable[tuple[str, str, str, int]]) -> Timeline:
             y -= height
             bar.blocks.append(Block(event_type, count, y, height, colour(event_type)))
         bars.append(bar)
+    totals.update(imprecise)
     legend = [(t, n, colour(t)) for t, n in totals.most_common()]
-    return Timeline(unit, bars, dict(imprecise), legend, _ticks(bins, unit, step), peak)
+    periods = _periods(longer, bins, unit, step)
+    return Timeline(unit, bars, dict(imprecise), legend, _ticks(bins, unit, step), peak, periods)
+
+
+def _periods(
+    spans: list[tuple[dt.date, dt.date, str, int]], bins: list[dt.date], unit: str, step: float
+) -> list[Period]:
+    """Spans of the less precisely dated events, clipped to the chart, packed into rows."""
+    first, last = bins[0], _bin_end(bins[-1], unit)
+    ends: list[float] = []  # right end of each row so far
+    found = []
+    for start, end, event_type, count in sorted(spans, key=lambda s: (s[0], s[1] - s[0])):
+        if end < first or start > last:
+            continue
+        x = _x(max(start, first), bins, unit, step)
+        width = max(_x(min(end, last), bins, unit, step) + step - x, 2.0)
+        row = next((i for i, right in enumerate(ends) if right <= x), None)
+        if row is None:
+            row = min(len(ends), LANES - 1)
+            if row == len(ends):
+                ends.append(0.0)
+        ends[row] = max(ends[row], x + width)
+        found.append(Period(event_type, count, start.isoformat(), end.isoformat(), x,
+                            HEIGHT + 2 + row * LANE, width, colour(event_type)))
+    return found
+
+
+def _x(day: dt.date, bins: list[dt.date], unit: str, step: float) -> float:
+    """Where ``day``'s bin starts on the chart."""
+    start = _bin(day, unit)
+    if unit == "month":
+        index = (start.year - bins[0].year) * 12 + start.month - bins[0].month
+    else:
+        index = (start - bins[0]).days // (7 if unit == "week" else 1)
+    return index * step
 
 
 def _bin(day: dt.date, unit: str) -> dt.date:

@@ -6,7 +6,7 @@
   const info = document.getElementById("bar-info");
   if (!chart || !info) return;
   const initial = info.textContent;
-  chart.querySelectorAll("a.bar").forEach(function (bar) {
+  chart.querySelectorAll("a.bar, a.period").forEach(function (bar) {
     bar.addEventListener("mouseenter", function () {
       const title = bar.querySelector("title");
       info.textContent = title ? title.textContent : "";
