@@ -165,7 +165,9 @@ COUNT_CLAUSES = {
     },
 }
 NO_PLACE = {"en": "the capital", "nl": "de hoofdstad", "de": "der Hauptstadt", "ru": "столице"}
-NO_ACTOR = {"en": "demonstrators", "nl": "demonstranten", "de": "Demonstranten", "ru": "демонстранты"}
+NO_ACTOR = {
+    "en": "demonstrators", "nl": "demonstranten", "de": "Demonstranten", "ru": "демонстранты",
+}
 ATTRIBUTION = {
     "en": ["the police", "the organisers", "the interior ministry", "witnesses"],
     "nl": ["de politie", "de organisatoren", "het ministerie", "ooggetuigen"],
@@ -357,14 +359,16 @@ class Builder:
         for number, day in enumerate(days):
             event, mentions = self.event(number, START + dt.timedelta(days=day))
             span = date_span(event.date) if event.date else None
-            links.put_event(event, *((span[0].isoformat(), span[1].isoformat()) if span else (None, None)))
+            first, last = (span[0].isoformat(), span[1].isoformat()) if span else (None, None)
+            links.put_event(event, first, last)
             mention_rows += mentions
             if len(mention_rows) >= 5000:
                 self._put_mentions(db, mention_rows)
                 mention_rows = []
         self._put_mentions(db, mention_rows)
         links.replace_stories(
-            Story(s.id, s.title, s.articles, s.events, s.first_date, s.last_date) for s in self.stories
+            Story(s.id, s.title, s.articles, s.events, s.first_date, s.last_date)
+            for s in self.stories
         )
         self._put_articles(db)
 
@@ -405,8 +409,8 @@ class Builder:
         event = CanonicalEvent(
             id=truth.id, type=truth.type, mode=truth.mode, modality=truth.modality,  # type: ignore[arg-type]
             date=date, date_precision=truth.precision if date else None,  # type: ignore[arg-type]
-            place=Place(0, len(place.name), place.name, place.name, place.country, place.lat, place.lon,
-                        place.geonameid, None, place.precision)  # type: ignore[arg-type]
+            place=Place(0, len(place.name), place.name, place.name, place.country, place.lat,
+                        place.lon, place.geonameid, None, place.precision)  # type: ignore[arg-type]
             if place else None,
             country=truth.country if place else None, actors=truth.actors, magnitudes=magnitudes,
             acled=truth.acled, story_id=self._story(truth, articles),
@@ -428,7 +432,8 @@ class Builder:
         place = (rng.choice(self.cities_of[country]) if roll < 0.9
                  else self.country_places[country] if roll < 0.97 else None)
         roll = rng.random()
-        precision = "day" if roll < 0.82 else "week" if roll < 0.91 else "month" if roll < 0.97 else None
+        precision = ("day" if roll < 0.82 else "week" if roll < 0.91
+                     else "month" if roll < 0.97 else None)
         count_field, figure = None, 0.0
         if event_type in COUNTS and rng.random() < 0.7:
             count_field, low, high = COUNTS[event_type]
@@ -447,10 +452,12 @@ class Builder:
         """0–3 entities (the popular ones in many events), the second and third often a target;
         now and then an actor no entity was resolved for."""
         rng = self.rng
-        picked = rng.choices(self.actors, cum_weights=self.actor_weights, k=rng.choice((0, 1, 1, 1, 2, 2, 3)))
+        count = rng.choice((0, 1, 1, 1, 2, 2, 3))
+        picked = rng.choices(self.actors, cum_weights=self.actor_weights, k=count)
         actors: list[Actor] = []
         for n, entity in enumerate({e.id: e for e in picked}.values()):
-            actors.append(Actor(entity.name, "target" if n and rng.random() < 0.4 else "actor", entity.id))
+            role = "target" if n and rng.random() < 0.4 else "actor"
+            actors.append(Actor(entity.name, role, entity.id))
         if rng.random() < 0.1:
             actors.append(Actor(f"{rng.choice(ORG_KINDS).lower()} officials", "actor"))
         return actors
@@ -465,7 +472,8 @@ class Builder:
         title = PHRASES[truth.type][LANGUAGES.index(language)].capitalize()
         if truth.place:
             title += f" — {truth.place.name}"
-        article = ArticleDraft(f"{self.rng.getrandbits(64):016x}", outlet, language, published, title)
+        article_id = f"{self.rng.getrandbits(64):016x}"
+        article = ArticleDraft(article_id, outlet, language, published, title)
         self.articles[article.id] = self.latest[outlet] = article
         return article
 
@@ -517,25 +525,30 @@ class Builder:
             claims.append(claim(truth.count_field or "", count, low=low, high=high,
                                 span=Span(**span("count")), attributed_to=attrib))
         if date_value and rng.random() < 0.85:
-            claims.append(claim("date", date_value, span=Span(**span("date")), precision=truth.precision))
+            claims.append(claim("date", date_value, span=Span(**span("date")),
+                                precision=truth.precision))
         if truth.place and rng.random() < 0.85:
             claims.append(claim("place", truth.place.name, span=Span(**span("place")),
                                 precision=truth.place.precision))
         if actor and rng.random() < 0.8 or not claims:
             role = "target" if actor and actor.role == "target" else "actor"
-            claims.append(claim(role, actor.text if actor else NO_ACTOR[language], span=Span(**span("actor"))))
+            claims.append(claim(role, actor.text if actor else NO_ACTOR[language],
+                                span=Span(**span("actor"))))
         place = truth.place
         record: dict[str, Any] = {
             "id": mention_id, "type": truth.type, "trigger": span("phrase"),
             "sentence": {"start": start, "end": start + len(sentence), "text": sentence},
-            "mode": truth.mode, "modality": truth.modality, "actors": [to_dict(actor)] if actor else [],
+            "mode": truth.mode, "modality": truth.modality,
+            "actors": [to_dict(actor)] if actor else [],
             "place": place and {
-                **span("place"), "name": place.name, "country": place.country, "lat": place.lat,
-                "lon": place.lon, "geonameid": place.geonameid, "feature": None, "precision": place.precision,
+                **span("place"), "name": place.name, "country": place.country,
+                "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid, "feature": None,
+                "precision": place.precision,
             },
             "place_from": "sentence" if place else None,
-            "date": date_value and {**span("date"), "value": date_value, "precision": truth.precision,
-                                    "kind": "date"},
+            "date": date_value and {
+                **span("date"), "value": date_value, "precision": truth.precision, "kind": "date",
+            },
             "date_from": "sentence" if date_value else None,
             "magnitudes": {truth.count_field: {"low": low, "high": high, "text": count}}
             if count and truth.count_field else {},
@@ -574,8 +587,9 @@ class Builder:
 
     def _put_mentions(self, db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
         db.executemany(
-            """INSERT OR REPLACE INTO mentions (id, article_id, event_id, language, outlet, published,
-                   record) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+            """INSERT OR REPLACE INTO mentions
+                   (id, article_id, event_id, language, outlet, published, record)
+               VALUES (?, ?, ?, ?, ?, ?, ?)""",
             rows,
         )
 
@@ -589,16 +603,18 @@ class Builder:
                     "id": a.id, "text": text, "source": a.outlet, "url": url, "title": a.title,
                     "author": None, "language": a.language,
                     "published": {"date": a.published, "precision": "day"}, "sentences": [],
-                    "entities": [], "places": [], "times": [], "quantities": [], "quotes": [], "events": [],
+                    "entities": [], "places": [], "times": [], "quantities": [], "quotes": [],
+                    "events": [],
                 }
                 yield (a.id, a.id, a.outlet, url, a.title, a.language, a.published, text,
                        json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
         db.executemany(
-            """INSERT INTO articles (content_hash, id, location, version, current, source, url, title,
-                   author, language, published_date, published_precision, text, record, origin,
-                   ingested_at)
-               VALUES (?, ?, NULL, 1, 1, ?, ?, ?, NULL, ?, ?, 'day', ?, ?, 'benchmark', '2024-01-01')""",
+            """INSERT INTO articles (content_hash, id, location, version, current, source, url,
+                   title, author, language, published_date, published_precision, text, record,
+                   origin, ingested_at)
+               VALUES (?, ?, NULL, 1, 1, ?, ?, ?, NULL, ?, ?, 'day', ?, ?, 'benchmark',
+                       '2024-01-01')""",
             rows(),
         )
 
@@ -748,8 +764,8 @@ def benchmark(path: Path, picks: Picks, requests: int) -> list[Result]:
                         print("the server did not answer within 120 s")
                         return results
                     time.sleep(0.1)
-            print(f"server up in {time.perf_counter() - began:.1f} s; {requests} timed requests per "
-                  "query kind after a warm-up, one at a time")
+            print(f"server up in {time.perf_counter() - began:.1f} s; {requests} timed requests "
+                  "per query kind after a warm-up, one at a time")
             print(f"filters: entity {picks.entity} (in {picks.entity_events:,} events), place "
                   f"{picks.place}, source {picks.outlet}, q {picks.word}; event page {picks.event}")
             for group, label, path_ in queries(picks):
@@ -787,8 +803,10 @@ def _describe(data: Any) -> str:
     if isinstance(data, list):
         return f"{len(data)} items"
     if isinstance(data, dict):
-        parts = [f"{key} {data[key]:,}" for key in ("total", "count") if isinstance(data.get(key), int)]
-        parts += [f"{len(value)} {key}" for key, value in data.items() if isinstance(value, list)][:1]
+        parts = [f"{key} {data[key]:,}" for key in ("total", "count")
+                 if isinstance(data.get(key), int)]
+        parts += [f"{len(value)} {key}" for key, value in data.items()
+                  if isinstance(value, list)][:1]
         return ", ".join(parts)
     return ""
 
@@ -800,7 +818,8 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def print_table(results: list[Result]) -> None:
-    print(f"{'query kind':<32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cold ms':>8} {'KiB':>7}  answer")
+    print(f"{'query kind':<32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cold ms':>8} "
+          f"{'KiB':>7}  answer")
     for group, label, times, cold, size, said in results:
         name = f"api {label}" if group == "api" else label
         print(f"{name:<32} {percentile(times, 0.5):>8.1f} {percentile(times, 0.95):>8.1f} "
@@ -813,18 +832,23 @@ def print_table(results: list[Result]) -> None:
         worst = max(rows, key=lambda r: percentile(r[2], 0.95))
         worst_p95 = percentile(worst[2], 0.95)
         print(f"{what}: p95 {p95:,.1f} ms over all its requests, target < {target:,} ms: "
-              f"{'met' if p95 < target else 'NOT met'}; slowest kind {worst[1]}: p95 {worst_p95:,.1f} ms, "
+              f"{'met' if p95 < target else 'NOT met'}; slowest kind {worst[1]}: "
+              f"p95 {worst_p95:,.1f} ms, "
               f"{'met' if worst_p95 < target else 'NOT met'}; kinds over target: "
               f"{sum(percentile(r[2], 0.95) >= target for r in rows)} of {len(rows)}")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--db", type=Path, help="the store to build or reuse (default: a temporary file)")
+    parser.add_argument("--db", type=Path,
+                        help="the store to build or reuse (default: a temporary file)")
     parser.add_argument("--requests", type=int, default=200, help="timed requests per query kind")
     parser.add_argument("--keep", action="store_true", help="keep the temporary store (no --db)")
-    parser.add_argument("--build-only", action="store_true", help="build the store, do not serve it")
+    parser.add_argument("--build-only", action="store_true",
+                        help="build the store, do not serve it")
     args = parser.parse_args()
     folder = None
     if args.db is None:
@@ -833,7 +857,8 @@ def main() -> None:
     try:
         picks, seconds = prepare(args.db, args.events)
         size = sum(p.stat().st_size for p in (args.db, Path(f"{args.db}-wal")) if p.exists())
-        print(f"database {size / 2**20:,.0f} MiB" + (f", built in {seconds:.1f} s" if seconds else ""))
+        built = f", built in {seconds:.1f} s" if seconds else ""
+        print(f"database {size / 2**20:,.0f} MiB{built}")
         if not args.build_only:
             results = benchmark(args.db, picks, args.requests)
             if results:
