@@ -107,8 +107,15 @@ def test_entity_filter_by_id_or_spelling(client: Any) -> None:
     assert client.get("/api/events?entity=Nobody%20Atall").status_code == 404
 
 
+def test_empty_form_fields_are_no_filter(client: Any) -> None:
+    empty = "since=&until=&type=&mode=&modality=&country=&place=&entity=&source=&q="
+    assert get(client, f"/api/events?{empty}")["total"] == get(client, "/api/events")["total"]
+    assert client.get(f"/?{empty}&type=PROTEST").status_code == 200
+
+
 def test_bad_filters_are_refused_clearly(client: Any) -> None:
-    for query in ("since=13-03-2023", "page=0", "per_page=100000", "country=" + "X" * 50):
+    assert "YYYY-MM-DD" in client.get("/api/events?since=13-03-2023").json()["detail"]
+    for query in ("since=13-03-2023", "until=2023-02-30", "page=0", "per_page=100000", "country=" + "X" * 50):
         response = client.get(f"/api/events?{query}")
         assert response.status_code == 422, query
         assert response.json()["detail"]

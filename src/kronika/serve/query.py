@@ -54,8 +54,10 @@ class EventQuery:
 
 def event_query(
     store: StoreDep,
-    since: Annotated[dt.date | None, Query(description="Events on or after this day (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.date | None, Query(description="Events on or before this day.")] = None,
+    since: Annotated[str | None, Query(description="Events on or after this day (YYYY-MM-DD).",
+                                       max_length=10)] = None,
+    until: Annotated[str | None, Query(description="Events on or before this day (YYYY-MM-DD).",
+                                       max_length=10)] = None,
     type: Annotated[str | None, Query(description="Event type: PROTEST, COERCE, ASSAULT…", max_length=40)] = None,
     mode: Annotated[str | None, Query(description="Mode of the type: strike, march, arrest…", max_length=40)] = None,
     modality: Annotated[
@@ -77,7 +79,7 @@ def event_query(
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Events per page.")] = PER_PAGE,
 ) -> EventQuery:
     given = {
-        "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+        "since": _day("since", since), "until": _day("until", until),
         "type": type, "mode": mode, "modality": modality, "country": country, "place": place,
         "entity": entity, "q": q, "source": source, "story": story,
         "sort": sort if sort != "date" else None, "per_page": str(per_page) if per_page != PER_PAGE else None,
@@ -100,6 +102,16 @@ def event_query(
 
 
 EventQueryDep = Annotated[EventQuery, Depends(event_query)]
+
+
+def _day(name: str, value: str | None) -> str | None:
+    """A YYYY-MM-DD day; empty (as an HTML form sends an unset date) is no day."""
+    if not value or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise HTTPException(422, f"{name}: {value!r} is not a day (use YYYY-MM-DD)") from None
 
 
 def entity_or_404(store: Store, entity_id: str) -> CanonicalEntity:
