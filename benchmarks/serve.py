@@ -164,6 +164,8 @@ COUNT_CLAUSES = {
         "ru": "; по данным {attrib}, погибли {count} человек",
     },
 }
+MORE_THAN = {"en": "more than", "nl": "meer dan", "de": "mehr als", "ru": "более"}
+THOUSANDS = {"en": ",", "nl": ".", "de": ".", "ru": "\u00a0"}
 NO_PLACE = {"en": "the capital", "nl": "de hoofdstad", "de": "der Hauptstadt", "ru": "столице"}
 NO_ACTOR = {
     "en": "demonstrators", "nl": "demonstranten", "de": "Demonstranten", "ru": "демонстранты",
@@ -315,13 +317,8 @@ def world_entities(rng: random.Random, cities: list[PlaceRow]) -> list[Canonical
     for code in COUNTRIES:
         for kind in ORG_KINDS:
             add(f"{kind} ({code})", "ORG", code, [f"{kind} ({code})", f"the {kind.lower()}"])
-    seen: set[str] = set()
-    while len(seen) < 1000:
-        name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        if name in seen:
-            name = f"{name} {len(seen)}"
-        seen.add(name)
-        add(name, "PER", rng.choice(COUNTRIES), [name, name.split()[1]])
+    for first, last in rng.sample([(f, n) for f in FIRST_NAMES for n in LAST_NAMES], 1000):
+        add(f"{first} {last}", "PER", rng.choice(COUNTRIES), [f"{first} {last}", last])
     for city in cities:
         add(city.name, "LOC", city.country, [city.name], city.geonameid)
     return entities
@@ -488,15 +485,18 @@ class Builder:
         figure, count, attrib, approximate = 0.0, None, None, False
         if truth.count_field:  # now and then a figure twice the others: a disagreement
             figure = truth.figure * (2.0 if rng.random() < 0.08 else rng.uniform(0.85, 1.15))
-            approximate = figure >= 1000 and rng.random() < 0.5  # "some 12,000": no upper end
+            approximate = figure >= 1000 and rng.random() < 0.5  # "more than 12,000": no upper end
             figure = round(figure, -3) if approximate else max(1, round(figure))
-            count = f"{figure:,.0f}"
+            count = f"{figure:,.0f}".replace(",", THOUSANDS[language])
+            if approximate:
+                count = f"{MORE_THAN[language]} {count}"
             attrib = rng.choice(ATTRIBUTION[language]) if rng.random() < 0.6 else None
         template = SENTENCES[language]
         if truth.count_field:
             template += COUNT_CLAUSES[truth.count_field][language]
         sentence, spans = fill(template + ".", {
-            "date": f"{day.day} {MONTHS[language].split()[day.month - 1]} {day.year}",
+            "date": f"{day.day}{'.' if language == 'de' else ''} "
+                    f"{MONTHS[language].split()[day.month - 1]} {day.year}",
             "place": truth.place.name if truth.place else NO_PLACE[language],
             "actor": actor.text if actor else NO_ACTOR[language],
             "phrase": PHRASES[truth.type][LANGUAGES.index(language)],

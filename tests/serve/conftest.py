@@ -45,8 +45,8 @@ def served_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             {},
         )
         # The hostile entity acts in the strike event of the hostile article.
-        event = next(e for e in store.links.events() if any("Kutaisi" in (c.value or "") for c in e.claims
-                                                            if c.field == "place"))
+        hostile_id = next(a["id"] for a in store.articles() if "Strike spreads" in (a["title"] or ""))
+        event = next(e for e in store.links.events() if hostile_id in e.articles and e.type == "PROTEST")
         event = dataclasses.replace(event, actors=[*event.actors, Actor(HOSTILE_NAME, "actor", HOSTILE_ENTITY)])
         first, last = date_span(event.date) if event.date else (None, None)
         store.links.put_event(event, first and first.isoformat(), last and last.isoformat())

@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -130,12 +131,13 @@ class Browse:
         assert not self.dialogs, f"dialogs: {self.dialogs}"
 
 
-@pytest.fixture
-def browse(browser: Any, live_server: str) -> Iterator[Browse]:
-    context = browser.new_context(viewport=VIEWPORT)
+@contextmanager
+def browsing(browser: Any, base: str, **options: Any) -> Iterator[Browse]:
+    """A page in a new browser context (``options`` for the context)."""
+    context = browser.new_context(viewport=VIEWPORT, **options)
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
-    watched = Browse(page, live_server)
+    watched = Browse(page, base)
     # Nothing leaves the machine even if a page asked: requests to other hosts are refused
     # (and still recorded, so check() names them).
     context.route(lambda url: not watched.local(url), lambda route: route.abort())
@@ -143,6 +145,23 @@ def browse(browser: Any, live_server: str) -> Iterator[Browse]:
         yield watched
     finally:
         context.close()
+
+
+@pytest.fixture
+def browse(browser: Any, live_server: str) -> Iterator[Browse]:
+    with browsing(browser, live_server) as watched:
+        yield watched
+
+
+def submit(page: Page, form: str = "form#filters") -> None:
+    """Submit a form with its button; the page it leads to must load."""
+    with page.expect_navigation() as navigation:
+        page.locator(f"{form} button[type=submit]").click()
+    response = navigation.value
+    assert response is not None and response.ok, (
+        f"submitting {form}: HTTP {response and response.status} for {page.url}: "
+        f"{response and response.text()[:500]}"
+    )
 
 
 def total_shown(page: Page) -> int:
@@ -203,14 +222,9 @@ def test_timeline_filters_through_the_form(browse: Browse, shots: Path) -> None:
     unfiltered = total_shown(page)
 
     page.select_option("select#filter-type", "PROTEST")
-    with page.expect_navigation() as navigation:
-        page.locator("form#filters button[type=submit]").click()
-    response = navigation.value
-    assert response is not None and response.ok, (
-        f"submitting the filter form: HTTP {response and response.status} for {page.url}: "
-        f"{response and response.text()[:500]}"
-    )
+    submit(page)
     assert query_of(page).get("type") == ["PROTEST"]
+    assert not re.search(r"=(&|$)", urlsplit(page.url).query), f"empty fields in {page.url}"
     expect(page.locator("select#filter-type")).to_have_value("PROTEST")
     protests = total_shown(page)
     assert 0 < protests < unfiltered
@@ -226,12 +240,7 @@ def test_timeline_filters_through_the_form(browse: Browse, shots: Path) -> None:
     since, until = days[1], days[-2]
     page.fill("form#filters input[name=since]", since)
     page.fill("form#filters input[name=until]", until)
-    with page.expect_navigation() as navigation:
-        page.locator("form#filters button[type=submit]").click()
-    response = navigation.value
-    assert response is not None and response.ok, (
-        f"submitting the filter form: HTTP {response and response.status} for {page.url}"
-    )
+    submit(page)
     query = query_of(page)
     assert (query.get("since"), query.get("until"), query.get("type")) == (
         [since], [until], ["PROTEST"])
@@ -250,6 +259,21 @@ def test_timeline_filters_through_the_form(browse: Browse, shots: Path) -> None:
     assert all(kind.strip().startswith("PROTEST") for kind in kinds), kinds
     page.screenshot(path=shots / "timeline-filtered.png", full_page=True)
     browse.check()
+
+
+def test_filter_form_works_without_javascript(browser: Any, live_server: str) -> None:
+    """Without scripts the form sends its empty fields too; they filter nothing."""
+    with browsing(browser, live_server, java_script_enabled=False) as watched:
+        page = watched.goto("/")
+        unfiltered = total_shown(page)
+        page.select_option("select#filter-type", "PROTEST")
+        submit(page)
+        assert query_of(page).get("type") == ["PROTEST"]
+        assert "since=&" in page.url  # the empty fields came along
+        assert 0 < total_shown(page) < unfiltered
+        kinds = rows(page).locator("td:nth-child(2)").all_inner_texts()
+        assert kinds and all(kind.strip().startswith("PROTEST") for kind in kinds), kinds
+        watched.check()
 
 
 # --- event page ------------------------------------------------------------------------------
@@ -311,7 +335,7 @@ def test_event_with_disagreement(browse: Browse, shots: Path) -> None:
     assert disputing.count() >= 2
     # Both accounts are kept: the disputed rows name the field, and their values differ.
     claims = page.locator("#sources tr.claim.disagree")
-    named = {c.strip() for c in claims.locator("th").all_inner_texts()}
+    named = {c.strip() for c in claims.locator("th").all_text_contents()}
     assert named <= set(fields), (named, fields)
     values = {v.strip() for v in claims.locator("td strong").all_inner_texts()}
     assert len(values) >= 2, values
@@ -379,8 +403,7 @@ def test_entity_found_by_any_spelling(browse: Browse, shots: Path) -> None:
                     entity["name"])
     page = browse.goto("/entities")
     page.fill("input[name=q]", spelling)
-    with page.expect_navigation():
-        page.locator("form.filters button[type=submit]").click()
+    submit(page, "form.filters")
     link = page.locator(f'table.entities a[href="/entities/{entity["id"]}"]')
     expect(link).to_have_text(entity["name"])
     link.click()
@@ -418,12 +441,16 @@ def test_article_text_is_annotated(browse: Browse, shots: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(live_server: str) -> dict[str, str]:
-    """The ids of the hostile article and of the event that names the hostile entity."""
+    """The ids of the hostile article, of the event that names the hostile entity and of an
+    event the hostile article reports."""
     articles = httpx.get(f"{live_server}/api/articles", params={"per_page": 500}).json()["items"]
     article = next(a["id"] for a in articles if "Strike spreads" in (a["title"] or ""))
     entity = httpx.get(f"{live_server}/api/entities/{HOSTILE_ENTITY}").json()
     event = next(e["id"] for e in entity["events"] if e["place"] == "Kutaisi")
-    return {"article": article, "event": event, "entity": HOSTILE_ENTITY}
+    reported = httpx.get(f"{live_server}/api/articles/{article}").json()["event_ids"]
+    assert reported, "the hostile article reports no event"
+    return {"article": article, "event": event, "entity": HOSTILE_ENTITY,
+            "reported": reported[min(reported)]}
 
 
 INERT = """() => {
@@ -450,7 +477,10 @@ PAGES = {
     "timeline": ("/", []),
     "entity search": ("/entities?q=Nika", [('table.entities a[href="/entities/{entity}"]', "<img")]),
     "entity": ("/entities/{entity}", [("h1", "<img src=x onerror="), ("#variants", "<script>")]),
-    "event": ("/events/{event}", [(".facts", "<img src=x"), ("#sources", "<script>")]),
+    "event naming the entity": ("/events/{event}", [(".facts", "<img src=x onerror=")]),
+    "event of the article": ("/events/{reported}", [
+        ("#sources", "<script>window.__pwned"), ("#sources", "<img src=x"),
+    ]),
     "article": ("/articles/{article}", [
         ("h1", "<script>window.__pwned"), (".meta", "<img src=x"),
         ("#article-text", "<script>"), ("#article-text", 'href="javascript:'),
@@ -474,20 +504,22 @@ def test_hostile_text_stays_inert(browse: Browse, hostile: dict[str, str], name:
     assert found == {"handlers": [], "scriptLinks": [], "jsHrefs": 0, "imgX": 0,
                      "inlineScripts": [], "frames": 0}, found
     for selector, text in shown:
-        assert text in page.locator(selector).first.inner_text(), (selector, text)
+        expect(page.locator(selector.format(**hostile)).first).to_contain_text(
+            text, use_inner_text=True)
     # An injected <img src=x> would have asked for /x.
     assert not [url for url in browse.requests if urlsplit(url).path == "/x"]
     browse.check()
 
 
-def test_api_escapes_markup(browse: Browse, hostile: dict[str, str]) -> None:
+def test_api_escapes_markup(live_server: str, hostile: dict[str, str]) -> None:
+    """The raw JSON holds no ``<`` or ``>`` (written ``\\u003c`` …), yet decodes to the text."""
     for path, field, payload in (
         (f"/api/articles/{hostile['article']}", "title", "<script>"),
         (f"/api/entities/{hostile['entity']}", "entity", "<img"),
     ):
-        response = browse.page.request.get(browse.base + path)
-        assert response.ok, path
-        raw = response.body()
+        response = httpx.get(live_server + path)
+        assert response.status_code == 200, path
+        raw = response.content
         assert b"<" not in raw and b">" not in raw, path
         assert b"\\u003c" in raw, path
         data = json.loads(raw)
