@@ -64,6 +64,13 @@ class EventSummary(BaseModel):
     summary: str | None
 
 
+class EventPage(BaseModel):
+    total: int
+    page: int
+    per_page: int
+    items: list[EventSummary]
+
+
 class EventDetail(BaseModel):
     event: dict[str, Any]
     """The canonical event: reconciled values, every claim, mention and article id."""
@@ -91,7 +98,7 @@ def page_of(items: list[dict[str, Any]], total: int, page: int, per_page: int) -
     return SafeJSONResponse({"total": total, "page": page, "per_page": per_page, "items": items})
 
 
-@router.get("/events", response_model=Page, summary="Events, filtered, sorted, a page at a time")
+@router.get("/events", response_model=EventPage, summary="Events, filtered, sorted, a page at a time")
 def events(store: StoreDep, query: EventQueryDep) -> SafeJSONResponse:
     items = [summary(e) for e in store.links.events(query.where)]
     return page_of(items, store.links.count_events(query.where), query.page, query.per_page)
@@ -216,10 +223,11 @@ def export(
     where = query.where
     where.limit, where.offset = None, 0
     media_type, suffix = EXPORTS[format]
+    name = "kronika-events" + ("" if format == suffix else f"-{format}") + f".{suffix}"
     chunks = _export_chunks(request.app.state.pool.path, where, format)
     return StreamingResponse(
         chunks, media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="kronika-events.{format}.{suffix}"'},
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 
