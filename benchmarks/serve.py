@@ -340,6 +340,7 @@ class Builder:
         self.actor_weights = zipf(len(self.actors), 0.8)
         self.country_weights = zipf(len(COUNTRIES), 0.8)
         self.outlet_weights = zipf(len(OUTLETS), 0.7)
+        self.city_weights = zipf(10, 1.0)  # the largest city of a country has the most events
         self.articles: dict[str, ArticleDraft] = {}
         self.latest: dict[str, ArticleDraft] = {}
         self.stories: list[StoryDraft] = []
@@ -426,8 +427,8 @@ class Builder:
         mode = rng.choice(modes) if modes and rng.random() < 0.85 else None
         country = rng.choices(COUNTRIES, cum_weights=self.country_weights)[0]
         roll = rng.random()
-        place = (rng.choice(self.cities_of[country]) if roll < 0.9
-                 else self.country_places[country] if roll < 0.97 else None)
+        city = rng.choices(self.cities_of[country], cum_weights=self.city_weights)[0]
+        place = city if roll < 0.9 else self.country_places[country] if roll < 0.97 else None
         roll = rng.random()
         precision = ("day" if roll < 0.82 else "week" if roll < 0.91
                      else "month" if roll < 0.97 else None)
@@ -769,8 +770,12 @@ def benchmark(path: Path, picks: Picks, requests: int) -> list[Result]:
             print(f"filters: entity {picks.entity} (in {picks.entity_events:,} events), place "
                   f"{picks.place}, source {picks.outlet}, q {picks.word}; event page {picks.event}")
             for group, label, path_ in queries(picks):
+                if not results:
+                    print(HEADER)
                 results.append((group, label, *time_query(client, path_, requests)))
+                print(row(results[-1]), flush=True)
     finally:
+        print(f"server peak RSS {peak_rss(server.pid)}")
         server.terminate()
         try:
             server.wait(timeout=10)
@@ -778,6 +783,19 @@ def benchmark(path: Path, picks: Picks, requests: int) -> list[Result]:
             server.kill()
             server.wait()
     return results
+
+
+def peak_rss(pid: int) -> str:
+    """A running process's peak RSS (Linux: ``VmHWM``; the children's ``getrusage`` would count
+    the memory the server inherited from this process when it was forked)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return "unknown"
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return f"{int(line.split()[1]) / 1024:,.0f} MiB"
+    return "unknown"
 
 
 def time_query(client: Any, path: str, requests: int) -> tuple[list[float], float, int, str]:
@@ -817,13 +835,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def print_table(results: list[Result]) -> None:
-    print(f"{'query kind':<32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cold ms':>8} "
+HEADER = (f"{'query kind':<32} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cold ms':>8} "
           f"{'KiB':>7}  answer")
-    for group, label, times, cold, size, said in results:
-        name = f"api {label}" if group == "api" else label
-        print(f"{name:<32} {percentile(times, 0.5):>8.1f} {percentile(times, 0.95):>8.1f} "
-              f"{max(times):>8.1f} {cold:>8.1f} {size / 1024:>7.1f}  {said}")
+
+
+def row(result: Result) -> str:
+    """One line of the table: the query kind's times, response size and answer."""
+    group, label, times, cold, size, said = result
+    name = f"api {label}" if group == "api" else label
+    return (f"{name:<32} {percentile(times, 0.5):>8.1f} {percentile(times, 0.95):>8.1f} "
+            f"{max(times):>8.1f} {cold:>8.1f} {size / 1024:>7.1f}  {said}")
+
+
+def print_targets(results: list[Result]) -> None:
+    """One line per issue target: the p95 of all the group's requests, and of its slowest kind."""
     for group, target, what in (("api", 100, "events API"), ("timeline", 1000, "timeline page")):
         rows = [r for r in results if r[0] == group]
         if not rows:
@@ -850,6 +875,7 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true",
                         help="build the store, do not serve it")
     args = parser.parse_args()
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # progress in a log
     folder = None
     if args.db is None:
         folder = Path(tempfile.mkdtemp(prefix="kronika-serve-"))
@@ -861,11 +887,9 @@ def main() -> None:
         print(f"database {size / 2**20:,.0f} MiB{built}")
         if not args.build_only:
             results = benchmark(args.db, picks, args.requests)
-            if results:
-                print_table(results)
-        print(f"peak RSS: this process (builder, client) "
-              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB, server "
-              f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:,.0f} MiB")
+            print_targets(results)
+        print(f"peak RSS of this process (builder, client) "
+              f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
     finally:
         if folder is not None:
             if args.keep:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kronika.errors import StoreError
+from kronika.model import date_span
 from kronika.store import Store
 from kronika.store.links import EventFilter, fts_query
 from tests.conftest import EXAMPLES, cli
@@ -26,15 +27,27 @@ def test_fts_query_quotes_every_word() -> None:
     assert fts_query("  ,;  ") == ""
 
 
-def test_pages_follow_the_order(linked: Path) -> None:
+@pytest.mark.parametrize("sort", ["date", "-date", "sources", "-sources", "participants", "-participants"])
+def test_pages_follow_the_order(linked: Path, sort: str) -> None:
     with Store(linked) as store:
-        everything = [e.id for e in store.links.events(EventFilter(sort="-sources"))]
+        everything = list(store.links.events(EventFilter(sort=sort)))
+        assert len(everything) == store.links.count("events")
         paged = [e.id for n in range(0, len(everything), 4)
-                 for e in store.links.events(EventFilter(sort="-sources", limit=4, offset=n))]
-        assert paged == everything
-        assert store.links.count_events(EventFilter(limit=2)) == len(everything)
-        with pytest.raises(ValueError, match="cannot sort"):
-            list(store.links.events(EventFilter(sort="colour")))
+                 for e in store.links.events(EventFilter(sort=sort, limit=4, offset=n))]
+        assert paged == [e.id for e in everything]
+        key = {"date": lambda e: e.date and date_span(e.date)[0],  # type: ignore[index]
+               "sources": lambda e: len(e.articles),
+               "participants": lambda e: e.magnitudes["participants"].high or e.magnitudes["participants"].low
+               if "participants" in e.magnitudes else None}[sort.lstrip("-")]
+        values = [key(e) for e in everything]
+        known = [v for v in values if v is not None]
+        assert known == sorted(known, reverse=sort.startswith("-"))
+        assert values == known + [None] * (len(values) - len(known))  # unknown last, either way
+
+
+def test_unknown_order_is_an_error(linked: Path) -> None:
+    with Store(linked) as store, pytest.raises(ValueError, match="cannot sort"):
+        list(store.links.events(EventFilter(sort="colour")))
 
 
 def test_text_search_reads_summary_place_and_evidence(linked: Path) -> None:
@@ -62,7 +75,8 @@ def test_migration_fills_the_browse_tables_of_an_older_store(linked: Path, tmp_p
             """DROP TABLE event_sources; DROP TABLE event_text;
                DROP INDEX events_participants; ALTER TABLE events DROP COLUMN participants;
                DROP INDEX events_mode; DROP INDEX events_modality; DROP INDEX events_place;
-               DROP INDEX events_articles; PRAGMA user_version = 2;"""
+               DROP INDEX events_articles; DROP INDEX events_mentions; DROP INDEX events_days;
+               DROP INDEX events_type_days; PRAGMA user_version = 2;"""
         )
     with pytest.raises(StoreError, match="has schema 2.*kronika link"):
         Store(copy, readonly=True)

@@ -56,13 +56,10 @@ class EventFilter:
     offset: int = 0
 
 
-EVENT_ORDERS = {
-    "date": "date_first IS NULL, date_first{desc}, id{desc}",
-    "sources": "articles{desc}, date_first, id",
-    "mentions": "mentions{desc}, date_first, id",
-    "participants": "participants IS NULL, participants{desc}, date_first, id",
-}
-"""How events can be sorted (undated and uncounted events last either way)."""
+EVENT_ORDERS = {"date": "date_first", "sources": "articles", "mentions": "mentions", "participants": "participants"}
+"""How events can be sorted: by this column, then by date. Events without a date (or a
+crowd size) come last either way."""
+NULLABLE_ORDERS = frozenset({"date_first", "participants"})
 
 
 def fts_query(text: str) -> str:
@@ -293,16 +290,42 @@ class LinkTables:
 
     def events(self, where: EventFilter | None = None) -> Iterator[CanonicalEvent]:
         """Canonical events, filtered, in the filter's order (by date, undated last)."""
-        where = where or EventFilter()
-        sql, params = self._event_query("SELECT record FROM events", where)
-        sort = where.sort.lstrip("-")
-        if sort not in EVENT_ORDERS:
-            raise ValueError(f"cannot sort events by {where.sort!r}")
-        sql += " ORDER BY " + EVENT_ORDERS[sort].format(desc=" DESC" if where.sort.startswith("-") else "")
-        if where.limit or where.offset:
-            sql += f" LIMIT {int(where.limit or -1)} OFFSET {int(where.offset)}"
-        for (record,) in self.db.execute(sql, params):
+        for (record,) in self._ordered("SELECT record FROM events", where or EventFilter()):
             yield from_dict(CanonicalEvent, json.loads(record))
+
+    def _ordered(self, select: str, where: EventFilter) -> Iterator[tuple[Any, ...]]:
+        """Rows in the filter's order, a page of them when it has a limit or offset.
+
+        Every order is one index walk (the columns, then rowid, all in one direction). SQLite
+        sorts NULL first, which is right for descending orders only; an ascending order on a
+        column that can be NULL reads the rows that have a value, then those that do not.
+        """
+        key = EVENT_ORDERS.get(where.sort.lstrip("-"))
+        if key is None:
+            raise ValueError(f"cannot sort events by {where.sort!r}")
+        desc = " DESC" if where.sort.startswith("-") else ""
+        order = f" ORDER BY {key}{desc}, " + (f"date_first{desc}, " if key != "date_first" else "") + f"rowid{desc}"
+        limit, offset = where.limit, where.offset
+        page = f" LIMIT {int(limit or -1)} OFFSET {int(offset)}" if limit or offset else ""
+        if desc or key not in NULLABLE_ORDERS:
+            sql, params = self._event_query(select, where)
+            yield from self.db.execute(sql + order + page, params)
+            return
+        sql, params = self._event_query(select, where, f"{key} IS NOT NULL")
+        found = 0
+        for row in self.db.execute(sql + order + page, params):
+            found += 1
+            yield row
+        if limit and found == limit:
+            return
+        if found == 0 and offset:  # the page starts among the rows without a value
+            counted, _ = self._event_query("SELECT COUNT(*) FROM events", where, f"{key} IS NOT NULL")
+            offset -= int(self.db.execute(counted, params).fetchone()[0])
+        else:
+            offset = 0
+        rest = f" LIMIT {int(limit - found) if limit else -1} OFFSET {max(offset, 0)}"
+        sql, params = self._event_query(select, where, f"{key} IS NULL")
+        yield from self.db.execute(sql + " ORDER BY date_first, rowid" + rest, params)
 
     def count_events(self, where: EventFilter | None = None) -> int:
         """How many events the filter lets through (its limit and offset aside)."""
@@ -324,7 +347,7 @@ class LinkTables:
             "SELECT id, type, date, place, country, latitude, longitude, participants, articles FROM events",
             where, "latitude IS NOT NULL",
         )
-        sql += f" ORDER BY participants IS NULL, participants DESC, articles DESC LIMIT {int(limit)}"
+        sql += f" ORDER BY participants DESC, articles DESC LIMIT {int(limit)}"
         return self.db.execute(sql, params).fetchall()
 
     def count_located(self, where: EventFilter) -> int:
@@ -340,9 +363,10 @@ class LinkTables:
         """The values of one event column (type, mode, modality, country, place) with their
         counts, most frequent first; ``source`` gives the outlets."""
         if column == "source":
-            sql = "SELECT outlet, COUNT(*) FROM event_sources WHERE outlet IS NOT NULL GROUP BY outlet"
+            sql = "SELECT outlet, COUNT(*) FROM event_sources WHERE outlet IS NOT NULL GROUP BY outlet COLLATE NOCASE"
         elif column in ("type", "mode", "modality", "country", "place"):
-            sql = f"SELECT {column}, COUNT(*) FROM events WHERE {column} IS NOT NULL GROUP BY {column}"
+            collate = " COLLATE NOCASE" if column == "place" else ""  # as its index, and as the filter reads it
+            sql = f"SELECT {column}, COUNT(*) FROM events WHERE {column} IS NOT NULL GROUP BY {column}{collate}"
         else:
             raise ValueError(column)
         return self.db.execute(sql + " ORDER BY 2 DESC, 1").fetchall()
