@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -117,3 +118,13 @@ def test_entity_and_article_pages(client: Any) -> None:
 @pytest.mark.parametrize("url", ["/events/ev-000000000000", "/entities/ent-none", "/articles/none"])
 def test_missing_records_are_404(client: Any, url: str) -> None:
     assert client.get(url).status_code == 404
+
+
+def test_errors_echo_the_request_as_text(client: Any) -> None:
+    response = client.get("/events/<img src=x onerror=alert(1)>")
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert "<img" not in response.text and "no event &lt;img src=x onerror=alert(1)&gt;" in response.text
+    for url in ("/api/events/<script>alert(1)</script>", "/api/events?sort=<script>", "/api/events?since=<b>"):
+        response = client.get(url)
+        assert response.status_code in (404, 422) and b"<" not in response.content, url
+        assert "<" in json.dumps(response.json())  # the same text, escaped in transit

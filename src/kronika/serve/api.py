@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from kronika.model import CanonicalEvent, Story, to_dict
 from kronika.serve import charts, evidence
 from kronika.serve.app import SafeJSONResponse
-from kronika.serve.query import EventQueryDep, StoreDep, article_or_404, entity_or_404
+from kronika.serve.query import EventQueryDep, StoreDep, article_or_404, entity_or_404, event_or_404
 from kronika.store import Store
 from kronika.store.links import EventFilter
 
@@ -106,9 +106,7 @@ def events(store: StoreDep, query: EventQueryDep) -> SafeJSONResponse:
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with every source's claims")
 def event(event_id: str, store: StoreDep) -> SafeJSONResponse:
-    found = store.links.event(event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id}")
+    found = event_or_404(store, event_id)
     return SafeJSONResponse({"event": to_dict(found), "sources": [_source(s) for s in evidence.sources(store, found)]})
 
 

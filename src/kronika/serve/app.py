@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
@@ -98,5 +100,7 @@ def create_app(db: str | Path) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.add_exception_handler(StarletteHTTPException, pages.error_page)
+    app.add_exception_handler(RequestValidationError, pages.error_page)
     return app
 

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
 from kronika import __version__
 from kronika.model import Reconciled
 from kronika.serve import charts, evidence
 from kronika.serve.api import MAP_POINTS
-from kronika.serve.app import OSM_TILES
-from kronika.serve.query import EventQueryDep, StoreDep, article_or_404, entity_or_404
+from kronika.serve.app import OSM_TILES, SafeJSONResponse
+from kronika.serve.query import EventQueryDep, StoreDep, article_or_404, entity_or_404, event_or_404
 from kronika.store import Store
 from kronika.store.links import EventFilter
 
@@ -43,19 +46,16 @@ def timeline(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLRes
 
 @router.get("/map")
 def map_page(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLResponse:
-    located = dataclasses.replace(query.where, limit=None, offset=0)
     return render(
         request, "map.html", "map", query=query, facets=facets(store), tiles=OSM_TILES,
-        total=store.links.count_events(query.where), located=store.links.count_located(located),
+        total=store.links.count_events(query.where), located=store.links.count_located(query.where),
         limit=MAP_POINTS,
     )
 
 
 @router.get("/events/{event_id}")
 def event_page(event_id: str, request: Request, store: StoreDep) -> HTMLResponse:
-    found = store.links.event(event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id}")
+    found = event_or_404(store, event_id)
     return render(request, "event.html", "timeline", event=found, sources=evidence.sources(store, found))
 
 
@@ -110,6 +110,24 @@ def stories_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/api")
 def api_page(request: Request) -> HTMLResponse:
     return render(request, "api.html", "api", spec=request.app.openapi())
+
+
+async def error_page(request: Request, error: Exception) -> Response:
+    """Errors as JSON under /api, as a page elsewhere; either way what the request said
+    (echoed in the message) stays text."""
+    if isinstance(error, RequestValidationError):
+        status, headers = 422, None
+        detail: Any = jsonable_encoder(error.errors())
+        message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in error.errors())
+    else:
+        assert isinstance(error, StarletteHTTPException)
+        status, headers = error.status_code, error.headers
+        detail = message = str(error.detail)
+    if request.url.path.startswith("/api") or status == 405:
+        return SafeJSONResponse({"detail": detail}, status_code=status, headers=headers)
+    response = render(request, "error.html", "", status=status, detail=message)
+    response.status_code = status
+    return response
 
 
 # --- what templates call -------------------------------------------------------------------

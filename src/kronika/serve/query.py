@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Query, Request
 
-from kronika.model import Article, CanonicalEntity
+from kronika.model import Article, CanonicalEntity, CanonicalEvent
 from kronika.store import Store
 from kronika.store.links import EventFilter
 
@@ -112,6 +112,13 @@ def _day(name: str, value: str | None) -> str | None:
         return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise HTTPException(422, f"{name}: {value!r} is not a day (use YYYY-MM-DD)") from None
+
+
+def event_or_404(store: Store, event_id: str) -> CanonicalEvent:
+    found = store.links.event(event_id)
+    if found is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return found
 
 
 def entity_or_404(store: Store, entity_id: str) -> CanonicalEntity:
