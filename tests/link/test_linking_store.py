@@ -95,7 +95,7 @@ def test_linking_is_incremental_stable_and_idempotent(tmp_path: Path) -> None:
     # Linking everything again from scratch gives the same events and ids.
     with Store(db) as store:
         link_store(store, rebuild=True)
-    assert {e["id"] for e in events_json(db)} == {row[0] for row in snapshot["events"]}
+    assert {e["id"] for e in events_json(db)} == {row[1] for row in snapshot["events"]}  # (key, id, …)
 
 
 def _tables(db: Path) -> dict[str, list]:

@@ -235,12 +235,14 @@ class LinkTables:
     # --- events -----------------------------------------------------------------------
 
     def put_event(self, event: CanonicalEvent, first_day: str | None, last_day: str | None) -> None:
+        """Store the event (replacing the one with its id, which gets a new key) with the
+        rows that filter it: its entities, its outlets, its words."""
         place = event.place
         participants = event.magnitudes.get("participants")
         crowd = participants and (participants.high if participants.high is not None else participants.low)
-        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT rowid FROM events WHERE id = ?)", (event.id,))
-        self.db.execute(
-            """INSERT OR REPLACE INTO events (id, type, mode, modality, date, date_first, date_last,
+        self.delete_event(event.id)
+        key = self.db.execute(
+            """INSERT INTO events (id, type, mode, modality, date, date_first, date_last,
                    precision, country, place, latitude, longitude, story_id, mentions, articles,
                    disagreements, participants, record)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -249,26 +251,21 @@ class LinkTables:
              place.lat if place else None, place.lon if place else None, event.story_id,
              len(event.mentions), len(event.articles), " ".join(event.disagreements), crowd,
              _dump(to_dict(event))),
-        )
-        self.db.execute(
-            "INSERT INTO event_text (rowid, text) SELECT rowid, ? FROM events WHERE id = ?",
-            (_event_words(event), event.id),
-        )
-        self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event.id,))
+        ).lastrowid
+        self.db.execute("INSERT INTO event_text (rowid, text) VALUES (?, ?)", (key, _event_words(event)))
         self.db.executemany(
-            "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)",
-            [(event.id, a.entity_id, a.role) for a in event.actors if a.entity_id],
+            "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, event_key) VALUES (?, ?, ?, ?)",
+            [(event.id, a.entity_id, a.role, key) for a in event.actors if a.entity_id],
         )
-        self.db.execute("DELETE FROM event_sources WHERE event_id = ?", (event.id,))
         outlets = {claim.article_id: claim.outlet for claim in event.claims}
         self.db.executemany(
-            """INSERT INTO event_sources (event_id, article_id, outlet) VALUES (?1, ?2,
-                   coalesce(?3, (SELECT source FROM articles WHERE id = ?2 AND current = 1)))""",
-            [(event.id, article_id, outlets.get(article_id)) for article_id in event.articles],
+            """INSERT INTO event_sources (event_id, article_id, outlet, event_key) VALUES (?1, ?2,
+                   coalesce(?3, (SELECT source FROM articles WHERE id = ?2 AND current = 1)), ?4)""",
+            [(event.id, article_id, outlets.get(article_id), key) for article_id in event.articles],
         )
 
     def delete_event(self, event_id: str) -> None:
-        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT rowid FROM events WHERE id = ?)", (event_id,))
+        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT key FROM events WHERE id = ?)", (event_id,))
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
         self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
         self.db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
@@ -290,28 +287,38 @@ class LinkTables:
 
     def events(self, where: EventFilter | None = None) -> Iterator[CanonicalEvent]:
         """Canonical events, filtered, in the filter's order (by date, undated last)."""
-        for (record,) in self._ordered("SELECT record FROM events", where or EventFilter()):
-            yield from_dict(CanonicalEvent, json.loads(record))
+        # The order is found on the keys alone (from indexes, small to sort); the records,
+        # large, are read for the events that are returned.
+        keys = [key for (key,) in self._ordered("SELECT key FROM events", where or EventFilter())]
+        for at in range(0, len(keys), 500):
+            chunk = keys[at : at + 500]
+            records = dict(self.db.execute(
+                f"SELECT key, record FROM events WHERE key IN ({','.join('?' * len(chunk))})", chunk
+            ))
+            for key in chunk:
+                if key in records:  # else deleted meanwhile by a linking run
+                    yield from_dict(CanonicalEvent, json.loads(records[key]))
 
     def _ordered(self, select: str, where: EventFilter) -> Iterator[tuple[Any, ...]]:
         """Rows in the filter's order, a page of them when it has a limit or offset.
 
-        Every order is one index walk (the columns, then rowid, all in one direction). SQLite
+        Every order is one index walk (the columns, then the key, all in one direction). SQLite
         sorts NULL first, which is right for descending orders only; an ascending order on a
         column that can be NULL reads the rows that have a value, then those that do not.
         """
-        key = EVENT_ORDERS.get(where.sort.lstrip("-"))
-        if key is None:
+        column = EVENT_ORDERS.get(where.sort.lstrip("-"))
+        if column is None:
             raise ValueError(f"cannot sort events by {where.sort!r}")
         desc = " DESC" if where.sort.startswith("-") else ""
-        order = f" ORDER BY {key}{desc}, " + (f"date_first{desc}, " if key != "date_first" else "") + f"rowid{desc}"
+        then = f"date_first{desc}, " if column != "date_first" else ""
+        order = f" ORDER BY {column}{desc}, {then}key{desc}"
         limit, offset = where.limit, where.offset
         page = f" LIMIT {int(limit or -1)} OFFSET {int(offset)}" if limit or offset else ""
-        if desc or key not in NULLABLE_ORDERS:
+        if desc or column not in NULLABLE_ORDERS:
             sql, params = self._event_query(select, where)
             yield from self.db.execute(sql + order + page, params)
             return
-        sql, params = self._event_query(select, where, f"{key} IS NOT NULL")
+        sql, params = self._event_query(select, where, f"{column} IS NOT NULL")
         found = 0
         for row in self.db.execute(sql + order + page, params):
             found += 1
@@ -319,13 +326,13 @@ class LinkTables:
         if limit and found == limit:
             return
         if found == 0 and offset:  # the page starts among the rows without a value
-            counted, _ = self._event_query("SELECT COUNT(*) FROM events", where, f"{key} IS NOT NULL")
+            counted, _ = self._event_query("SELECT COUNT(*) FROM events", where, f"{column} IS NOT NULL")
             offset -= int(self.db.execute(counted, params).fetchone()[0])
         else:
             offset = 0
         rest = f" LIMIT {int(limit - found) if limit else -1} OFFSET {max(offset, 0)}"
-        sql, params = self._event_query(select, where, f"{key} IS NULL")
-        yield from self.db.execute(sql + " ORDER BY date_first, rowid" + rest, params)
+        sql, params = self._event_query(select, where, f"{column} IS NULL")
+        yield from self.db.execute(sql + " ORDER BY date_first, key" + rest, params)
 
     def count_events(self, where: EventFilter | None = None) -> int:
         """How many events the filter lets through (its limit and offset aside)."""
@@ -390,13 +397,13 @@ class LinkTables:
             clauses.append("place = ? COLLATE NOCASE")
             params.append(where.place)
         if where.entity:
-            clauses.append("id IN (SELECT event_id FROM event_entities WHERE entity_id = ?)")
+            clauses.append("key IN (SELECT event_key FROM event_entities WHERE entity_id = ?)")
             params.append(where.entity)
         if where.source:
-            clauses.append("id IN (SELECT event_id FROM event_sources WHERE outlet = ? COLLATE NOCASE)")
+            clauses.append("key IN (SELECT event_key FROM event_sources WHERE outlet = ? COLLATE NOCASE)")
             params.append(where.source)
         if where.text and fts_query(where.text):
-            clauses.append("rowid IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            clauses.append("key IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
             params.append(fts_query(where.text))
         return select + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
