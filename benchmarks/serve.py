@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from kronika import ontology
-from kronika.link.claims import reconcile_counts, reconcile_date, reconcile_place
+from kronika.link.claims import reconcile
 from kronika.model import (
     AcledCode,
     Actor,
@@ -56,7 +56,6 @@ from kronika.model import (
     CanonicalEvent,
     Claim,
     Place,
-    Reconciled,
     Span,
     Story,
     Variant,
@@ -64,6 +63,7 @@ from kronika.model import (
     short_hash,
     to_dict,
 )
+from kronika.serve.charts import period_label
 from kronika.store import Store
 
 SEED = 2024
@@ -390,18 +390,8 @@ class Builder:
             claims.append(Claim(articles[0].id, "actor", NO_ACTOR[articles[0].language],
                                 outlet=articles[0].outlet, language=articles[0].language))
         self.claims += len(claims)
-        by_field: dict[str, list[Claim]] = {}
-        for claim in claims:
-            by_field.setdefault(claim.field, []).append(claim)
-        reconciled: dict[str, Reconciled] = {}
-        if "date" in by_field:
-            reconciled["date"] = reconcile_date(by_field["date"])
-        if "place" in by_field:
-            reconciled["place"] = reconcile_place(by_field["place"])
-        magnitudes = {}
-        if truth.count_field in by_field:
-            magnitudes[truth.count_field] = reconcile_counts(by_field[truth.count_field])
-            reconciled.update(magnitudes)
+        reconciled = reconcile(claims)
+        magnitudes = {name: r for name, r in reconciled.items() if name == truth.count_field}
         date = reconciled["date"].value if "date" in reconciled else None
         place = truth.place
         event = CanonicalEvent(
@@ -519,7 +509,7 @@ class Builder:
             return Claim(article.id, name, value, outlet=article.outlet, mention_id=mention_id,
                          language=language, **extra)
 
-        date_value = _date_value(day, truth.precision) if truth.precision else None
+        date_value = period_label(day, truth.precision) if truth.precision else None
         claims = []
         low, high = (figure, None) if approximate else (figure, figure)
         if count:
@@ -632,15 +622,6 @@ def fill(template: str, values: dict[str, str]) -> tuple[str, dict[str, tuple[in
         at = closing + 1
     text += template[at:]
     return text[:1].upper() + text[1:], spans
-
-
-def _date_value(day: dt.date, precision: str) -> str:
-    if precision == "week":
-        year, week, _ = day.isocalendar()
-        return f"{year}-W{week:02d}"
-    if precision == "month":
-        return day.strftime("%Y-%m")
-    return day.isoformat()
 
 
 # --- the store ----------------------------------------------------------------------------

@@ -104,6 +104,22 @@ def _text_span(mention: EventMention, text: str) -> Span | None:
     return Span(start, start + len(text), text)
 
 
+def reconcile(claims: Sequence[Claim]) -> dict[str, Reconciled]:
+    """The date, the place and every count, each reconciled from the claims about it."""
+    by_field: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_field.setdefault(c.field, []).append(c)
+    reconciled: dict[str, Reconciled] = {}
+    if "date" in by_field:
+        reconciled["date"] = reconcile_date(by_field["date"])
+    if "place" in by_field:
+        reconciled["place"] = reconcile_place(by_field["place"])
+    for name in COUNT_FIELDS:
+        if name in by_field:
+            reconciled[name] = reconcile_counts(by_field[name])
+    return reconciled
+
+
 def reconcile_counts(claims: Sequence[Claim]) -> Reconciled:
     """One count field from its claims (see the module docstring)."""
     ranges = [r for r in map(_range, claims) if r is not None]
@@ -174,18 +190,8 @@ def canonical_event(
     """The canonical event of a linked cluster, with every claim and the reconciled fields."""
     mentions = [s.mention for s in sources]
     claims = [c for s in sources for c in claims_of(s, entities)]
-    by_field: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_field.setdefault(c.field, []).append(c)
-    reconciled: dict[str, Reconciled] = {}
-    if "date" in by_field:
-        reconciled["date"] = reconcile_date(by_field["date"])
-    if "place" in by_field:
-        reconciled["place"] = reconcile_place(by_field["place"])
-    magnitudes = {}
-    for name in COUNT_FIELDS:
-        if name in by_field:
-            reconciled[name] = magnitudes[name] = reconcile_counts(by_field[name])
+    reconciled = reconcile(claims)
+    magnitudes = {name: r for name, r in reconciled.items() if name in COUNT_FIELDS}
     best = max(mentions, key=lambda m: (m.confidence, m.place_from == "sentence", m.date_from == "sentence"))
     date = _chosen_date(mentions, reconciled.get("date"))
     place = _chosen_place(mentions, reconciled.get("place"))

@@ -130,7 +130,7 @@ def timeline(rows: Iterable[tuple[str, str, str, int]]) -> Timeline:
     bars = []
     for i, start in enumerate(bins):
         counter = per_day.get(start, Counter())
-        bar = Bar(_label(start, unit), start.isoformat(), _bin_end(start, unit).isoformat(), i * step,
+        bar = Bar(period_label(start, unit), start.isoformat(), _bin_end(start, unit).isoformat(), i * step,
                   max(step - (1 if step > 3 else 0), 1), sum(counter.values()))
         y = float(HEIGHT - AXIS)
         for event_type, count in sorted(counter.items(), key=lambda item: order.get(item[0], 99)):
@@ -207,7 +207,8 @@ def _all_bins(first: dt.date, last: dt.date, unit: str) -> list[dt.date]:
     return bins
 
 
-def _label(start: dt.date, unit: str) -> str:
+def period_label(start: dt.date, unit: str) -> str:
+    """The day, ISO week (``2020-W34``) or month (``2020-08``) that starts at ``start``."""
     if unit == "week":
         year, week, _ = start.isocalendar()
         return f"{year}-W{week:02d}"
@@ -219,4 +220,4 @@ def _label(start: dt.date, unit: str) -> str:
 def _ticks(bins: list[dt.date], unit: str, step: float) -> list[tuple[float, str]]:
     """About eight axis labels at bin starts."""
     every = max(1, round(len(bins) / 8))
-    return [(i * step, _label(day, unit)) for i, day in enumerate(bins) if i % every == 0]
+    return [(i * step, period_label(day, unit)) for i, day in enumerate(bins) if i % every == 0]
