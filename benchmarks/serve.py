@@ -672,8 +672,8 @@ def _picks_of(store: Store) -> Picks:
         place=one("SELECT place FROM events WHERE country = 'BY' AND place IS NOT NULL "
                   "GROUP BY place ORDER BY COUNT(*) DESC LIMIT 1")[0],
         outlet=one("SELECT outlet FROM mentions GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 1")[0],
-        event=one("SELECT id FROM events WHERE json_array_length(record, '$.claims') >= 8 "
-                  "ORDER BY rowid LIMIT 1")[0],
+        event=one("SELECT id FROM events JOIN event_records USING (key) "
+                  "WHERE json_array_length(record, '$.claims') >= 8 ORDER BY key LIMIT 1")[0],
     )
 
 

@@ -102,7 +102,7 @@ def _tables(db: Path) -> dict[str, list]:
     with sqlite3.connect(db) as connection:
         return {
             table: sorted(connection.execute(f"SELECT * FROM {table}").fetchall())
-            for table in ("entities", "mentions", "events", "stories", "entity_chains")
+            for table in ("entities", "mentions", "events", "event_records", "stories", "entity_chains")
         }
 
 

@@ -74,8 +74,8 @@ def test_migration_fills_the_browse_tables_of_an_older_store(linked: Path, tmp_p
         store.db.executescript(
             """CREATE TABLE old_events AS SELECT id, type, mode, modality, date, date_first, date_last,
                    precision, country, place, latitude, longitude, story_id, mentions, articles,
-                   disagreements, record FROM events;
-               DROP TABLE events; ALTER TABLE old_events RENAME TO events;
+                   disagreements, record FROM events JOIN event_records USING (key);
+               DROP TABLE events; DROP TABLE event_records; ALTER TABLE old_events RENAME TO events;
                CREATE TABLE old_entities AS SELECT event_id, entity_id, role FROM event_entities;
                DROP TABLE event_entities; ALTER TABLE old_entities RENAME TO event_entities;
                DROP TABLE event_sources; DROP TABLE event_text; PRAGMA user_version = 2;"""

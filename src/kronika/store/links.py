@@ -144,7 +144,7 @@ class LinkTables:
     def clear(self) -> None:
         for table in (
             "linked_articles", "entities", "entity_chains", "mentions", "events", "event_entities", "stories",
-            "article_stories", "event_sources", "event_text",
+            "article_stories", "event_sources", "event_text", "event_records",
         ):
             self.db.execute(f"DELETE FROM {table}")
 
@@ -244,14 +244,14 @@ class LinkTables:
         key = self.db.execute(
             """INSERT INTO events (id, type, mode, modality, date, date_first, date_last,
                    precision, country, place, latitude, longitude, story_id, mentions, articles,
-                   disagreements, participants, record)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   disagreements, participants)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (event.id, event.type, event.mode, event.modality, event.date, first_day, last_day,
              event.date_precision, event.country, place.name if place else None,
              place.lat if place else None, place.lon if place else None, event.story_id,
-             len(event.mentions), len(event.articles), " ".join(event.disagreements), crowd,
-             _dump(to_dict(event))),
+             len(event.mentions), len(event.articles), " ".join(event.disagreements), crowd),
         ).lastrowid
+        self.db.execute("INSERT INTO event_records (key, record) VALUES (?, ?)", (key, _dump(to_dict(event))))
         self.db.execute("INSERT INTO event_text (rowid, text) VALUES (?, ?)", (key, _event_words(event)))
         self.db.executemany(
             "INSERT OR IGNORE INTO event_entities (event_id, entity_id, role, event_key) VALUES (?, ?, ?, ?)",
@@ -265,7 +265,10 @@ class LinkTables:
         )
 
     def delete_event(self, event_id: str) -> None:
-        self.db.execute("DELETE FROM event_text WHERE rowid = (SELECT key FROM events WHERE id = ?)", (event_id,))
+        row = self.db.execute("SELECT key FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row:
+            self.db.execute("DELETE FROM event_text WHERE rowid = ?", row)
+            self.db.execute("DELETE FROM event_records WHERE key = ?", row)
         self.db.execute("DELETE FROM events WHERE id = ?", (event_id,))
         self.db.execute("DELETE FROM event_entities WHERE event_id = ?", (event_id,))
         self.db.execute("DELETE FROM event_sources WHERE event_id = ?", (event_id,))
@@ -278,8 +281,12 @@ class LinkTables:
 
     def set_event_story(self, event_id: str, story_id: str | None) -> None:
         self.db.execute(
-            "UPDATE events SET story_id = ?, record = json_set(record, '$.story_id', ?) WHERE id = ?",
-            (story_id, story_id, event_id),
+            "UPDATE events SET story_id = ? WHERE id = ?", (story_id, event_id)
+        )
+        self.db.execute(
+            """UPDATE event_records SET record = json_set(record, '$.story_id', ?)
+               WHERE key = (SELECT key FROM events WHERE id = ?)""",
+            (story_id, event_id),
         )
 
     def event_stories(self) -> dict[str, str | None]:
@@ -293,7 +300,7 @@ class LinkTables:
         for at in range(0, len(keys), 500):
             chunk = keys[at : at + 500]
             records = dict(self.db.execute(
-                f"SELECT key, record FROM events WHERE key IN ({','.join('?' * len(chunk))})", chunk
+                f"SELECT key, record FROM event_records WHERE key IN ({','.join('?' * len(chunk))})", chunk
             ))
             for key in chunk:
                 if key in records:  # else deleted meanwhile by a linking run
@@ -408,7 +415,9 @@ class LinkTables:
         return select + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def event(self, event_id: str) -> CanonicalEvent | None:
-        row = self.db.execute("SELECT record FROM events WHERE id = ?", (event_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT r.record FROM events e JOIN event_records r ON r.key = e.key WHERE e.id = ?", (event_id,)
+        ).fetchone()
         return from_dict(CanonicalEvent, json.loads(row[0])) if row else None
 
     def count(self, table: str) -> int:

@@ -2,7 +2,8 @@
 -- modality, place, source outlet, crowd size, and words of the event's evidence.
 --
 -- The events table is rebuilt with an integer key (`key`, the rowid, which VACUUM keeps):
--- the tables below point at events by it, so a filter on them reads no text ids.
+-- the tables below point at events by it, so a filter on them reads no text ids. The
+-- records move to a table of their own, so that the rows filters read are small.
 
 CREATE TABLE events_keyed (
     key           INTEGER PRIMARY KEY,
@@ -22,17 +23,22 @@ CREATE TABLE events_keyed (
     mentions      INTEGER NOT NULL,
     articles      INTEGER NOT NULL,
     disagreements TEXT NOT NULL,  -- space-separated field names, '' when none
-    participants  REAL,           -- reconciled crowd size (upper end), for sorting
-    record        TEXT NOT NULL   -- CanonicalEvent
+    participants  REAL            -- reconciled crowd size (upper end), for sorting
 );
 INSERT INTO events_keyed (id, type, mode, modality, date, date_first, date_last, precision, country,
-        place, latitude, longitude, story_id, mentions, articles, disagreements, participants, record)
+        place, latitude, longitude, story_id, mentions, articles, disagreements, participants)
     SELECT id, type, mode, modality, date, date_first, date_last, precision, country, place,
         latitude, longitude, story_id, mentions, articles, disagreements,
         coalesce(json_extract(record, '$.magnitudes.participants.high'),
-                 json_extract(record, '$.magnitudes.participants.low')),
-        record
+                 json_extract(record, '$.magnitudes.participants.low'))
     FROM events ORDER BY date_first, id;
+
+CREATE TABLE event_records (
+    key    INTEGER PRIMARY KEY,  -- events.key
+    record TEXT NOT NULL         -- CanonicalEvent
+);
+INSERT INTO event_records (key, record)
+    SELECT k.key, e.record FROM events e JOIN events_keyed k ON k.id = e.id;
 DROP TABLE events;
 ALTER TABLE events_keyed RENAME TO events;
 
@@ -71,9 +77,9 @@ INSERT OR IGNORE INTO event_sources (event_id, article_id, outlet, event_key)
 -- is the event's key.
 CREATE VIRTUAL TABLE event_text USING fts5 (text, tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO event_text (rowid, text)
-    SELECT e.key, coalesce(json_extract(e.record, '$.summary'), '') || ' ' || coalesce(e.place, '')
+    SELECT e.key, coalesce(json_extract(r.record, '$.summary'), '') || ' ' || coalesce(e.place, '')
         || ' ' || coalesce((SELECT group_concat(json_extract(a.value, '$.text'), ' ')
-                            FROM json_each(e.record, '$.actors') a), '')
+                            FROM json_each(r.record, '$.actors') a), '')
         || ' ' || coalesce((SELECT group_concat(json_extract(c.value, '$.span.text'), ' ')
-                            FROM json_each(e.record, '$.claims') c), '')
-    FROM events e;
+                            FROM json_each(r.record, '$.claims') c), '')
+    FROM events e JOIN event_records r ON r.key = e.key;
