@@ -322,10 +322,10 @@ class LinkTables:
         limit, offset = where.limit, where.offset
         page = f" LIMIT {int(limit or -1)} OFFSET {int(offset)}" if limit or offset else ""
         if desc or column not in NULLABLE_ORDERS:
-            sql, params = self._event_query(select, where)
+            sql, params = self._event_query(select, where, in_order=True)
             yield from self.db.execute(sql + order + page, params)
             return
-        sql, params = self._event_query(select, where, f"{column} IS NOT NULL")
+        sql, params = self._event_query(select, where, f"{column} IS NOT NULL", in_order=True)
         found = 0
         for row in self.db.execute(sql + order + page, params):
             found += 1
@@ -338,7 +338,7 @@ class LinkTables:
         else:
             offset = 0
         rest = f" LIMIT {int(limit - found) if limit else -1} OFFSET {max(offset, 0)}"
-        sql, params = self._event_query(select, where, f"{column} IS NULL")
+        sql, params = self._event_query(select, where, f"{column} IS NULL", in_order=True)
         yield from self.db.execute(sql + " ORDER BY date_first, key" + rest, params)
 
     def count_events(self, where: EventFilter | None = None) -> int:
@@ -385,8 +385,18 @@ class LinkTables:
             raise ValueError(column)
         return self.db.execute(sql + " ORDER BY 2 DESC, 1").fetchall()
 
-    def _event_query(self, select: str, where: EventFilter, *extra: str) -> tuple[str, list[Any]]:
+    def _event_query(
+        self, select: str, where: EventFilter, *extra: str, in_order: bool = False
+    ) -> tuple[str, list[Any]]:
+        """The SQL and parameters of ``select`` with the filter's conditions (and ``extra``).
+
+        The entity, outlet and word filters give a set of event keys. Counting looks those
+        events up by key; ``in_order`` (a page in some order) instead walks the order's index
+        and tests each event against the set (``+key``: SQLite then does not look them up
+        by key), and stops when the page is full.
+        """
         clauses, params = list(extra), []
+        key = "+key" if in_order else "key"
         if where.since:
             clauses.append("date_last >= ?")
             params.append(where.since)
@@ -404,13 +414,13 @@ class LinkTables:
             clauses.append("place = ? COLLATE NOCASE")
             params.append(where.place)
         if where.entity:
-            clauses.append("key IN (SELECT event_key FROM event_entities WHERE entity_id = ?)")
+            clauses.append(f"{key} IN (SELECT event_key FROM event_entities WHERE entity_id = ?)")
             params.append(where.entity)
         if where.source:
-            clauses.append("key IN (SELECT event_key FROM event_sources WHERE outlet = ? COLLATE NOCASE)")
+            clauses.append(f"{key} IN (SELECT event_key FROM event_sources WHERE outlet = ? COLLATE NOCASE)")
             params.append(where.source)
         if where.text and fts_query(where.text):
-            clauses.append("key IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            clauses.append(f"{key} IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
             params.append(fts_query(where.text))
         return select + (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
