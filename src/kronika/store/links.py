@@ -238,8 +238,8 @@ class LinkTables:
         """Store the event (replacing the one with its id, which gets a new key) with the
         rows that filter it: its entities, its outlets, its words."""
         place = event.place
-        participants = event.magnitudes.get("participants")
-        crowd = participants and (participants.high if participants.high is not None else participants.low)
+        crowd = event.magnitudes.get("participants")
+        size = None if crowd is None else crowd.high if crowd.high is not None else crowd.low
         self.delete_event(event.id)
         key = self.db.execute(
             """INSERT INTO events (id, type, mode, modality, date, date_first, date_last,
@@ -249,7 +249,7 @@ class LinkTables:
             (event.id, event.type, event.mode, event.modality, event.date, first_day, last_day,
              event.date_precision, event.country, place.name if place else None,
              place.lat if place else None, place.lon if place else None, event.story_id,
-             len(event.mentions), len(event.articles), " ".join(event.disagreements), crowd),
+             len(event.mentions), len(event.articles), " ".join(event.disagreements), size),
         ).lastrowid
         self.db.execute("INSERT INTO event_records (key, record) VALUES (?, ?)", (key, _dump(to_dict(event))))
         self.db.execute("INSERT INTO event_text (rowid, text) VALUES (?, ?)", (key, _event_words(event)))
