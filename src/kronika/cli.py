@@ -158,29 +158,46 @@ def link(db: str, rebuild: bool) -> None:
         _link(store, rebuild=rebuild)
 
 
-def _event_filter(store: Any, since: str | None, until: str | None, event_type: str | None,
-                  country: str | None, entity: str | None, story: str | None, limit: int | None) -> Any:
+def _event_filter(store: Any, options: dict[str, Any]) -> Any:
+    """The filter of the FILTERS options (see :func:`event_filters`), popped from
+    ``options``; an entity may be given by name or spelling."""
     from kronika.store.links import EventFilter
 
-    if entity:
-        found = store.links.find_entity(entity)
+    values = {name: options.pop(name) for name in FILTER_OPTIONS}
+    if values["entity"]:
+        found = store.links.find_entity(values["entity"])
         if found is None:
-            raise click.ClickException(f"no entity named {entity!r}")
-        entity = found
-    return EventFilter(since, until, event_type, country, entity, story, limit)
+            raise click.ClickException(f"no entity named {values['entity']!r}")
+        values["entity"] = found
+    return EventFilter(**values)
+
+
+FILTER_OPTIONS = ("since", "until", "type", "mode", "modality", "country", "place", "entity", "text", "source",
+                  "story", "sort", "limit")
 
 
 def event_filters(command: Any) -> Any:
+    from kronika.store.links import EVENT_ORDERS
+
+    orders = [*EVENT_ORDERS, *(f"-{name}" for name in EVENT_ORDERS)]
     for option in reversed([
         click.option("--since", metavar="DATE", help="Events on or after DATE (YYYY-MM-DD)."),
         click.option("--until", metavar="DATE", help="Events on or before DATE."),
-        click.option("--type", "event_type", metavar="TYPE", help="Event type (PROTEST, COERCE, …)."),
+        click.option("--type", metavar="TYPE", help="Event type (PROTEST, COERCE, …)."),
+        click.option("--mode", metavar="MODE", help="Mode of the type (strike, march, arrest, …)."),
+        click.option("--modality", metavar="MODALITY", help="occurred, ongoing, planned, called_for, threatened, …"),
         click.option("--country", metavar="ISO", help="Country code (BY, NL, …)."),
+        click.option("--place", metavar="NAME", help="Place name (any case)."),
         click.option(
             "--entity", metavar="ID|NAME",
             help="Events naming this entity (its id, or a name or spelling of it) as actor or target.",
         ),
+        click.option("--text", metavar="WORDS", help="Words that must all occur in the event's summary, place, "
+                     "actors or quoted evidence."),
+        click.option("--source", metavar="OUTLET", help="Events this outlet reported (any case)."),
         click.option("--story", metavar="ID", help="Events of this story."),
+        click.option("--sort", type=click.Choice(orders), default="date", show_default=True,
+                     help="Order ('-' in front reverses it); undated or uncounted events come last."),
         click.option("--limit", type=int, help="At most this many events."),
     ]):
         command = option(command)
@@ -191,13 +208,12 @@ def event_filters(command: Any) -> Any:
 @db_option
 @event_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def events(db: str, since: str | None, until: str | None, event_type: str | None, country: str | None,
-           entity: str | None, story: str | None, limit: int | None, fmt: str) -> None:
+def events(db: str, fmt: str, **filters: Any) -> None:
     """List the canonical events, by date; each links the mentions of every source."""
     from kronika.store import Store
 
     with Store(db) as store:
-        where = _event_filter(store, since, until, event_type, country, entity, story, limit)
+        where = _event_filter(store, filters)
         shown = mentions = 0
         for event in store.links.events(where):
             shown += 1
@@ -277,8 +293,7 @@ def stories(db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "acled", "plover", "jsonl", "geojson", "parquet"]),
               required=True)
 @click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
-def export(db: str, since: str | None, until: str | None, event_type: str | None, country: str | None,
-           entity: str | None, story: str | None, limit: int | None, fmt: str, out: str | None) -> None:
+def export(db: str, fmt: str, out: str | None, **filters: Any) -> None:
     """Export the canonical events: CSV, ACLED-compatible CSV, PLOVER JSONL, JSONL with
     every claim, GeoJSON (events with coordinates) or Parquet."""
     from kronika.export import write_events
@@ -287,7 +302,7 @@ def export(db: str, since: str | None, until: str | None, event_type: str | None
     if fmt == "parquet" and out is None:
         raise click.UsageError("parquet needs --out FILE")
     with Store(db) as store:
-        where = _event_filter(store, since, until, event_type, country, entity, story, limit)
+        where = _event_filter(store, filters)
         names = {e.id: e for e in store.links.entities()}
         if out is None:
             written = write_events(store.links.events(where), names, fmt, sys.stdout.buffer)

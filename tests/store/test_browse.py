@@ -3,6 +3,7 @@ migration 0003 filling its tables for stores linked before it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,21 @@ def test_readonly_store_refuses_writes(linked: Path, tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store"):
         Store(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_command_line_filters_are_the_web_apps(linked: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from kronika.serve import create_app
+
+    api = TestClient(create_app(linked))
+    for options, query in [
+        (["--mode", "strike", "--sort", "-participants"], "mode=strike&sort=-participants"),
+        (["--text", "parliament", "--source", "THE EVENING DISPATCH"], "q=parliament&source=THE EVENING DISPATCH"),
+        (["--place", "rustavi", "--modality", "occurred", "--since", "2023-03-13"],
+         "place=rustavi&modality=occurred&since=2023-03-13"),
+    ]:
+        result = cli("events", "--db", str(linked), "--format", "jsonl", *options)
+        assert result.exit_code == 0, result.output
+        listed = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+        assert listed and listed == [e["id"] for e in api.get(f"/api/events?per_page=500&{query}").json()["items"]]
