@@ -168,7 +168,7 @@ def _event_filter(store: Any, options: dict[str, Any]) -> Any:
         found = store.links.find_entity(values["entity"])
         if found is None:
             raise click.ClickException(f"no entity named {values['entity']!r}")
-        values["entity"] = found
+        values["entity"] = found.id
     return EventFilter(**values)
 
 

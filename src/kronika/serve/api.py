@@ -155,8 +155,7 @@ def _points(store: Store, where: EventFilter) -> dict[str, Any]:
 @router.get("/facets", summary="Values to filter by, with their event counts")
 def facets(store: StoreDep) -> SafeJSONResponse:
     return SafeJSONResponse({
-        column: [{"value": v, "events": n} for v, n in store.links.facets(column)]
-        for column in ("type", "mode", "modality", "country", "place", "source")
+        column: [{"value": v, "events": n} for v, n in values] for column, values in store.links.all_facets().items()
     })
 
 

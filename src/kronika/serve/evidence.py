@@ -77,9 +77,9 @@ def sources(store: Store, event: CanonicalEvent) -> list[Source]:
     sentences of its mentions."""
     found: dict[str, Source] = {}
     articles: dict[str, Article | None] = {}
-    mentions: dict[str, EventMention] = {}
-    for row in store.links.mentions_of_event(event.id):
-        mentions[row.id] = from_dict(EventMention, row.record)
+    rows = list(store.links.mentions_of_event(event.id))
+    mentions = {row.id: from_dict(EventMention, row.record) for row in rows}
+    for row in rows:
         articles.setdefault(row.article_id, None)
     for article_id in dict.fromkeys([*event.articles, *articles]):
         article = articles[article_id] = store.get_article(article_id)
@@ -88,7 +88,7 @@ def sources(store: Store, event: CanonicalEvent) -> list[Source]:
             article_id, article.title if article else None, article.source if article else None,
             article.language if article else None, published, web_url(article.url if article else None),
         )
-    for row in store.links.mentions_of_event(event.id):
+    for row in rows:
         article = articles.get(row.article_id)
         if article is not None:
             trigger = mentions[row.id].trigger
@@ -153,10 +153,14 @@ def pieces(article: Article, events_of_mentions: dict[str, str] | None = None) -
     text = article.text
     cuts = sorted({0, len(text), *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     cuts = [c for c in cuts if 0 <= c <= len(text)]
-    spans.sort()
+    opening: dict[int, list[tuple[int, int, str, str, str | None]]] = {}
+    for span in sorted(spans):
+        if span[0] < span[1]:
+            opening.setdefault(span[0], []).append(span)
     found: list[Piece] = []
+    over: list[tuple[int, int, str, str, str | None]] = []  # the spans over the piece, by start
     for start, end in itertools.pairwise(cuts):
-        over = [s for s in spans if s[0] <= start and s[1] >= end and s[0] < s[1]]
+        over = [s for s in over if s[1] > start] + opening.get(start, [])
         kinds = tuple(dict.fromkeys(s[2] for s in over))
         notes = tuple(dict.fromkeys(s[3] for s in over))
         event_id = next((s[4] for s in over if s[4]), None)

@@ -19,7 +19,6 @@ from kronika.serve import charts, evidence
 from kronika.serve.api import MAP_POINTS
 from kronika.serve.app import OSM_TILES, SafeJSONResponse
 from kronika.serve.query import EventQueryDep, StoreDep, article_or_404, entity_or_404, event_or_404
-from kronika.store import Store
 from kronika.store.links import EventFilter
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -31,14 +30,10 @@ def render(request: Request, name: str, section: str, **context: Any) -> HTMLRes
     return templates.TemplateResponse(request, name, context)  # type: ignore[no-any-return]
 
 
-def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
-    return {c: store.links.facets(c) for c in ("type", "mode", "modality", "country", "place", "source")}
-
-
 @router.get("/")
 def timeline(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLResponse:
     return render(
-        request, "timeline.html", "timeline", query=query, facets=facets(store),
+        request, "timeline.html", "timeline", query=query, facets=store.links.all_facets(),
         chart=charts.timeline(store.links.events_per_day(query.where)),
         events=list(store.links.events(query.where)), total=store.links.count_events(query.where),
     )
@@ -47,7 +42,7 @@ def timeline(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLRes
 @router.get("/map")
 def map_page(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLResponse:
     return render(
-        request, "map.html", "map", query=query, facets=facets(store), tiles=OSM_TILES,
+        request, "map.html", "map", query=query, facets=store.links.all_facets(), tiles=OSM_TILES,
         total=store.links.count_events(query.where), located=store.links.count_located(query.where),
         limit=MAP_POINTS,
     )

@@ -85,20 +85,18 @@ def event_query(
         "sort": sort if sort != "date" else None, "per_page": str(per_page) if per_page != PER_PAGE else None,
     }
     params = {key: value.strip() for key, value in given.items() if value and value.strip()}
-    entity_id = entity_name = None
+    named = None
     if params.get("entity"):
-        entity_id = store.links.find_entity(params["entity"])
-        if entity_id is None:
+        named = store.links.find_entity(params["entity"])
+        if named is None:
             raise HTTPException(404, f"no entity named {params['entity']!r}")
-        found = store.links.entity(entity_id)
-        entity_name = found.name if found else None
     where = EventFilter(
         since=params.get("since"), until=params.get("until"), type=params.get("type"),
-        country=params.get("country"), entity=entity_id, story=params.get("story"), mode=params.get("mode"),
+        country=params.get("country"), entity=named.id if named else None, story=params.get("story"), mode=params.get("mode"),
         modality=params.get("modality"), place=params.get("place"), text=params.get("q"),
         source=params.get("source"), sort=sort, limit=per_page, offset=(page - 1) * per_page,
     )
-    return EventQuery(params, where, page, per_page, entity_name)
+    return EventQuery(params, where, page, per_page, named.name if named else None)
 
 
 EventQueryDep = Annotated[EventQuery, Depends(event_query)]

@@ -60,6 +60,8 @@ EVENT_ORDERS = {"date": "date_first", "sources": "articles", "mentions": "mentio
 """How events can be sorted: by this column, then by date. Events without a date (or a
 crowd size) come last either way."""
 NULLABLE_ORDERS = frozenset({"date_first", "participants"})
+FACETS = ("type", "mode", "modality", "country", "place", "source")
+"""The filters whose values :meth:`LinkTables.facets` lists."""
 
 
 def fts_query(text: str) -> str:
@@ -185,13 +187,10 @@ class LinkTables:
         escaped = query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         return select + " WHERE search LIKE ? ESCAPE '\\'", [f"%{escaped}%"]
 
-    def find_entity(self, id_or_name: str) -> str | None:
-        """The id of the entity with this id, or else the most mentioned entity with this name
-        or a spelling containing it."""
-        if self.db.execute("SELECT 1 FROM entities WHERE id = ?", (id_or_name,)).fetchone():
-            return id_or_name
-        found = next(self.entities(query=id_or_name, limit=1), None)
-        return found.id if found else None
+    def find_entity(self, id_or_name: str) -> CanonicalEntity | None:
+        """The entity with this id, or else the most mentioned entity with this name or a
+        spelling containing it."""
+        return self.entity(id_or_name) or next(self.entities(query=id_or_name, limit=1), None)
 
     def entity(self, entity_id: str) -> CanonicalEntity | None:
         row = self.db.execute("SELECT record FROM entities WHERE id = ?", (entity_id,)).fetchone()
@@ -372,6 +371,10 @@ class LinkTables:
     def events_of_mentions(self, article_id: str) -> dict[str, str]:
         """Mention id → canonical event id, for one article's mentions."""
         return dict(self.db.execute("SELECT id, event_id FROM mentions WHERE article_id = ?", (article_id,)))
+
+    def all_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """:meth:`facets` of every column a filter reads."""
+        return {column: self.facets(column) for column in FACETS}
 
     def facets(self, column: str) -> list[tuple[str, int]]:
         """The values of one event column (type, mode, modality, country, place) with their
