@@ -24,6 +24,9 @@ Precision = Literal["day", "week", "month", "year"]
 Modality = Literal[
     "occurred", "ongoing", "planned", "called_for", "threatened", "denied", "hypothetical"
 ]
+Specificity = Literal["specific", "headline", "opinion", "reporting", "habitual", "generic"]
+"""Whether an event mention reports one particular occurrence (``specific``), or what it is
+instead (see :mod:`kronika.extract.specificity`)."""
 
 
 @dataclass(slots=True)
@@ -161,6 +164,10 @@ class EventMention:
     attribution: str | None = None
     acled: AcledCode | None = None
     confidence: float = 0.0
+    specificity: Specificity = "specific"
+    anchors: list[str] = field(default_factory=list)
+    """What ties the mention to one occurrence: ``time``, ``place``, ``count``,
+    ``participants``, ``ongoing`` (:mod:`kronika.extract.specificity`)."""
 
 
 @dataclass(slots=True)

@@ -19,6 +19,8 @@ Per sentence:
    reports nothing else ("X said the plant was closed" is attribution, not an event).
 5. Modality (:mod:`kronika.extract.modality`) and arguments (:mod:`kronika.extract.arguments`)
    complete each mention; :func:`kronika.ontology.acled_code` gives its ACLED codes.
+6. Specificity (:mod:`kronika.extract.specificity`) says whether it reports one particular
+   occurrence, or is a headline, background, generic, habitual, an opinion or a reporting verb.
 
 ``confidence`` is a documented heuristic, not a calibrated probability: it starts at
 :data:`BASE_CONFIDENCE` and grows with each argument found in the sentence itself.
@@ -29,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kronika import ontology
-from kronika.extract import arguments
+from kronika.extract import arguments, specificity
 from kronika.extract.lexicon import Lexicon, Match, Word, load
 from kronika.extract.modality import in_scope, modality
 from kronika.model import Article, EventMention, Modality, Sentence, Span
@@ -129,7 +131,7 @@ def _sentence_events(
         if len(match.entry.words) == 1 and trigger.mode is None:
             confidence -= AMBIGUOUS_PENALTY
         start, end = words[match.first].start, words[match.last].end
-        mentions.append(EventMention(
+        mention = EventMention(
             id=f"{article.id}-e{numbered + len(mentions) + 1}",
             type=event_type,
             mode=mode,
@@ -145,7 +147,9 @@ def _sentence_events(
             attribution=arguments.attribution(article, words, at, found, lexicon),
             acled=ontology.acled_code(event_type, mode, _conditions(event_type, triggers)),
             confidence=round(min(confidence, 1.0), 2),
-        ))
+        )
+        mention.specificity, mention.anchors = specificity.classify(article, mention, words, match, lexicon)
+        mentions.append(mention)
     return mentions
 
 

@@ -1,0 +1,94 @@
+"""Specificity: does an event mention report one particular occurrence, or not?
+
+Half of the event words of real coverage name no event a chronicle should hold: the
+headline, background ("the vote sparked widespread protests"), events in general ("such
+strikes rarely last"), habits ("protests every Friday"), conjecture ("a general strike
+could topple him"), and the reporting verbs of quotes ("he said"). A mention is
+**specific** when nothing marks it as one of these and its sentence anchors it to one
+occurrence; the anchors found are kept on the mention (:attr:`EventMention.anchors`) so a
+reader sees why:
+
+- ``time``: a time expression of the sentence dates it or says since when it runs
+  ("on Monday", "since Friday", "in 2019"; the publication date is no anchor). A weekday
+  is an anchor even where the publication date is too coarse to resolve it: it names one
+  day, though linking cannot use it (:mod:`kronika.link.events`);
+- ``place``: a city or region named in the sentence (a country is not an anchor: "strikes
+  in Belarus" may be any of them);
+- ``count``: a figure of the event (participants, arrested, killed…);
+- ``participants``: a named person or organisation (an entity labelled PER or ORG) as
+  actor or target;
+- ``ongoing``: a definite reference to a running event ("the strike continues").
+
+The classes (:attr:`EventMention.specificity`), in the order they are tested:
+
+- ``headline``: the mention stands in the article's title line. It summarises the
+  article's lead event (linking puts it there) and is no event of its own;
+- ``opinion``: hypothetical modality (a condition, a possibility, an expert's guess);
+- ``reporting``: a STATEMENT whose trigger is a reporting verb ("said", "told");
+- ``habitual`` / ``generic``: a cue of the language's ``[habitual]`` / ``[generic]``
+  section stands just before the trigger ("every Friday", "such protests");
+- ``generic``: no anchor;
+- ``specific``: everything else.
+
+Generic mentions are kept (they are evidence of a story), but linking never lets them
+create or join a canonical event of their own (:mod:`kronika.link.events`).
+"""
+
+from __future__ import annotations
+
+from kronika.extract.lexicon import Lexicon, Match, Word
+from kronika.model import Article, EventMention
+
+CUE_WINDOW = 3
+"""Words before the trigger a generic cue may stand in ("such large protests"), and before
+or after it a habitual one ("elke vrijdag een betoging", "protest every Friday")."""
+
+DEFINITE_WINDOW = 2
+"""Words before the trigger its determiner may stand in ("the national strike")."""
+
+SPECIFIC = "specific"
+
+
+def anchors(article: Article, mention: EventMention, definite: bool) -> list[str]:
+    """What ties ``mention`` to one occurrence (see the module docstring)."""
+    found = []
+    date = mention.date
+    if date is not None and mention.date_from == "sentence" and date.kind in ("date", "since"):
+        found.append("time")
+    if mention.place is not None and mention.place_from == "sentence" and mention.place.precision in ("city", "region"):
+        found.append("place")
+    if mention.magnitudes:
+        found.append("count")
+    named = {e.entity_id for e in article.entities if e.entity_id and e.label in ("PER", "ORG")}
+    if any(a.entity_id in named and a.role in ("actor", "target") for a in mention.actors):
+        found.append("participants")
+    if definite and mention.modality == "ongoing":
+        found.append("ongoing")
+    return found
+
+
+def classify(
+    article: Article, mention: EventMention, words: list[Word], match: Match, lexicon: Lexicon
+) -> tuple[str, list[str]]:
+    """The specificity class of ``mention`` and its anchors."""
+    before = {key for w in words[max(match.first - CUE_WINDOW, 0) : match.first] for key in w.keys}
+    after = {key for w in words[match.last + 1 : match.last + 1 + CUE_WINDOW] for key in w.keys}
+    near = {key for w in words[max(match.first - DEFINITE_WINDOW, 0) : match.first] for key in w.keys}
+    found = anchors(article, mention, bool(near & lexicon.sets.get("definite", frozenset())))
+    if in_headline(article, mention.trigger.start):
+        return "headline", found
+    if mention.modality == "hypothetical":
+        return "opinion", found
+    if mention.type == "STATEMENT" and words[match.anchor].keys & lexicon.sets.get("reporting", frozenset()):
+        return "reporting", found
+    if (before | after) & lexicon.sets.get("habitual", frozenset()):
+        return "habitual", found
+    if before & lexicon.sets.get("generic", frozenset()) or not found:
+        return "generic", found
+    return SPECIFIC, found
+
+
+def in_headline(article: Article, at: int) -> bool:
+    """Does offset ``at`` lie in the article's title line (the text's first paragraph)?"""
+    title = article.title
+    return bool(title) and article.text.startswith(title) and at < len(title)  # type: ignore[arg-type]
