@@ -70,7 +70,7 @@ def world(mentions: int, seed: int) -> tuple[list[MentionRecord], dict[str, int]
             records.append(MentionRecord(
                 id=f"m{n}", article_id=article, order=(dt.date.fromordinal(day).isoformat(), article, n),
                 type=event_type, mode=mode if rng.random() < 0.9 else None, stage="fact", date=date,
-                place=place, place_weak=None, country=country if has_country else None, country_weak=False,
+                place=place, country=country if has_country else None, country_weak=False,
                 actors=_actors(rng, event, country),
                 targets=frozenset(), participants=participants,
             ))

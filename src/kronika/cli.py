@@ -164,6 +164,7 @@ def _event_filter(store: Any, options: dict[str, Any]) -> Any:
     from kronika.store.links import EventFilter
 
     values = {name: options.pop(name) for name in FILTER_OPTIONS}
+    values["specific"] = None if options.pop("all_events") else True
     if values["entity"]:
         found = store.links.find_entity(values["entity"])
         if found is None:
@@ -173,7 +174,7 @@ def _event_filter(store: Any, options: dict[str, Any]) -> Any:
 
 
 FILTER_OPTIONS = ("since", "until", "type", "mode", "modality", "country", "place", "entity", "text", "source",
-                  "story", "sort", "limit")
+                  "story", "episode", "sort", "limit")
 
 
 def event_filters(command: Any) -> Any:
@@ -196,6 +197,9 @@ def event_filters(command: Any) -> Any:
                      "actors or quoted evidence."),
         click.option("--source", metavar="OUTLET", help="Events this outlet reported (any case)."),
         click.option("--story", metavar="ID", help="Events of this story."),
+        click.option("--episode", metavar="ID", help="The one-day events inside this episode (a strike's marches…)."),
+        click.option("--all", "all_events", is_flag=True, help="Also the events kept only from generic, background "
+                     "or headline mentions (by default only events that report one particular occurrence)."),
         click.option("--sort", type=click.Choice(orders), default="date", show_default=True,
                      help="Order ('-' in front reverses it); undated or uncounted events come last."),
         click.option("--limit", type=int, help="At most this many events."),

@@ -176,7 +176,7 @@ class Claim:
 
     article_id: str
     field: str
-    """``date``, ``place``, ``participants``, ``arrested``, ``killed``, ``injured``,
+    """``date``, ``start`` (since when a lasting event runs), ``place``, ``participants``, ``arrested``, ``killed``, ``injured``,
     ``released``, ``money``, ``actor`` or ``target``."""
     value: Any
     outlet: str | None = None
@@ -202,6 +202,20 @@ class Reconciled:
     the claims), ``sources disagree`` (the range of all claims), ``most precise``."""
     disagreement: bool = False
     sources: int = 1
+
+
+@dataclass(slots=True)
+class Episode:
+    """The days a lasting event (a strike, a sit-in, an occupation) runs, as its sources tell."""
+
+    start: str | None = None
+    """The earliest day a source dates it to (ISO), or its week or month."""
+    end: str | None = None
+    """The last day a source reports it on, when a source says it ended; else ``None``."""
+    ongoing_as_of: str | None = None
+    """Still running on this day, by the latest source that says so (when not ended)."""
+    events: list[str] = field(default_factory=list)
+    """The ids of the one-day events it contains (a march of the strikers on Monday)."""
 
 
 @dataclass(slots=True)
@@ -234,6 +248,13 @@ class CanonicalEvent:
     confidence: float = 0.0
     summary: str | None = None
     """The trigger sentence of the most confident mention, as evidence to read."""
+    specific: bool = True
+    """Reports one particular occurrence; ``False`` for an event kept only from generic,
+    background or headline mentions (:mod:`kronika.extract.specificity`), hidden by default."""
+    episode: Episode | None = None
+    """For a lasting event (strike, sit-in, occupation…): its span and the events it contains."""
+    episode_id: str | None = None
+    """For a one-day event inside an episode (the strikers' march): the episode's id."""
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ from kronika.link.events import (
     EventLinker,
     MentionRecord,
     agree,
+    episode_members,
     interval,
     link_order,
     link_records,
@@ -33,11 +34,12 @@ def record(
     supported: frozenset[str] = frozenset(),
     participants: tuple[float, float] | None = None,
     article: str | None = None,
+    specificity: str = "specific",
 ) -> MentionRecord:
     return MentionRecord(
         id=id, article_id=article or id, order=("", article or id, 0), type=type, mode=mode, stage=stage,
         date=interval(date, precision, guessed) if date else None,
-        place=None if weak else place, place_weak=place if weak else None, country=country, country_weak=weak,
+        place=None if weak else place, country=country, country_weak=weak, specificity=specificity,
         actors=actors, targets=targets, participants=participants, supported=supported,
     )
 
@@ -145,3 +147,74 @@ def test_intervals_and_agreement() -> None:
     assert interval("nonsense", "day") is None
     assert agree((7_000, 7_000), (7_000, float("inf")))
     assert not agree((100_000, 100_000), (200_000, 200_000))
+
+
+def test_a_mention_that_fits_one_member_but_not_the_rest_does_not_join() -> None:
+    # "c" shares the crowd figure with "b" alone: the event of a and b (same actor) does
+    # not take it on that single fit, as single linkage would.
+    linker = link_records([
+        record("a", date="2020-08-16", actors=frozenset({"ent-x"})),
+        record("b", date="2020-08-17", guessed=True, weak=True, participants=(5_000, 5_000), actors=frozenset({"ent-x"})),
+        record("c", date="2020-08-17", guessed=True, weak=True, participants=(5_000, 5_000)),
+    ])
+    assert clusters(linker) == {frozenset({"a", "b"}), frozenset({"c"})}
+
+
+def test_guessed_dates_and_countries_are_no_evidence() -> None:
+    # Two mentions dated only by their publication week, placed only by their country.
+    linker = link_records([
+        record("a", date="2020-08-17", guessed=True, place=None, weak=True),
+        record("b", date="2020-08-17", guessed=True, place=None, weak=True),
+    ])
+    assert len(linker.events) == 2
+
+
+def test_generic_mentions_never_make_or_join_events() -> None:
+    linker = link_records([
+        record("act", date="2020-08-16"),
+        record("generic", date="2020-08-16", specificity="generic"),
+        record("background", date="2020-08-16", specificity="background"),
+    ])
+    assert clusters(linker) == {frozenset({"act"}), frozenset({"generic"}), frozenset({"background"})}
+    assert [e.specific for e in linker.events.values()] == [True, False, False]
+
+
+def test_a_headline_joins_its_articles_lead_event() -> None:
+    linker = link_records([
+        record("headline", article="one", specificity="headline", place=None),
+        record("march", article="one", date="2020-08-16"),
+        record("rally", article="one", date="2020-08-16", mode="march", place=HRODNA),
+        record("again", article="one", date="2020-08-16", actors=frozenset({"ent-x"})),
+    ])
+    lead = linker.events[linker.event_of["march"]]
+    assert linker.event_of["headline"] == lead.id and "again" in lead.members
+    assert linker.event_of["rally"] != lead.id
+
+
+def test_reports_of_a_strike_over_days_meet_in_one_episode() -> None:
+    strike = {"mode": "strike", "actors": frozenset({"ent-union"})}
+    linker = link_records([
+        record("since friday", date="2020-08-14", **strike),
+        record("fifth day", date="2020-08-17", **strike),
+        record("continues", date="2020-08-20", **strike),
+        record("next month", date="2020-09-20", **strike),
+    ])
+    assert clusters(linker) == {frozenset({"since friday", "fifth day", "continues"}), frozenset({"next month"})}
+    episode = linker.events[linker.event_of["since friday"]]
+    assert episode.durative and (episode.span_first, episode.span_last) == (
+        interval("2020-08-14", "day").first, interval("2020-08-20", "day").first,  # type: ignore[union-attr]
+    )
+
+
+def test_a_march_of_the_strikers_is_part_of_the_strike_not_the_strike() -> None:
+    strike = {"mode": "strike", "actors": frozenset({"ent-union"}), "article": "report"}
+    linker = link_records([
+        record("strike", date="2020-08-14", **strike),
+        record("strike on", date="2020-08-18", **strike),
+        record("march", date="2020-08-17", mode="march", article="report"),
+        record("march elsewhere", date="2020-08-17", mode="march", place=HRODNA),
+    ])
+    members = episode_members(linker.events)
+    strike_id = linker.event_of["strike"]
+    assert linker.event_of["march"] != strike_id
+    assert members == {linker.event_of["march"]: strike_id}

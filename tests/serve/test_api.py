@@ -59,7 +59,7 @@ def test_events_sort(client: Any) -> None:
     [
         ("type=PROTEST", lambda e: e["type"] == "PROTEST"),
         ("type=protest&mode=strike", lambda e: (e["type"], e["mode"]) == ("PROTEST", "strike")),
-        ("modality=hypothetical", lambda e: e["modality"] == "hypothetical"),
+        ("modality=hypothetical&show=all", lambda e: e["modality"] == "hypothetical"),
         ("country=ge", lambda e: e["country"] == "GE"),
         ("place=rustavi", lambda e: e["place"] == "Rustavi"),
         ("since=2023-03-13&until=2023-03-14", lambda e: overlaps(e["date"], "2023-03-13", "2023-03-14")),

@@ -180,7 +180,6 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
         stage=STAGES.get(found.modality, "fact") if found is not None else "fact",
         date=date,
         place=place_key(place),
-        place_weak=None,
         country=place.country if place is not None else None,
         country_weak=False,
         actors=frozenset(),

@@ -73,6 +73,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("articles", "string", "ids of those articles, joined with ';'"),
     Column("languages", "string", "languages of those articles (ISO 639-1), joined with ';'"),
     Column("story_id", "string", "id of the story (developing situation) the event belongs to"),
+    Column("specific", "int", "1: reports one particular occurrence; 0: kept only from generic, "
+           "background or headline mentions (exported with --all)"),
+    Column("episode_id", "string", "for a one-day event inside a lasting one (a march of strikers): "
+           "the id of that episode's event"),
+    Column("episode_start", "string", "for a lasting event (strike, sit-in, occupation…): the earliest "
+           "day a source dates its start to"),
+    Column("episode_ongoing_as_of", "string", "for a lasting event not reported ended: the day of its latest report"),
+    Column("episode_events", "string", "for a lasting event: the ids of the one-day events inside it, joined with ';'"),
     Column("acled_event_type", "string",
            "ACLED event_type; empty when ACLED does not code such events"),
     Column("acled_sub_event_type", "string", "ACLED sub_event_type"),
@@ -142,6 +150,11 @@ def flat_row(event: CanonicalEvent, entities: Mapping[str, CanonicalEntity]) -> 
         "articles": ";".join(articles) or None,
         "languages": ";".join(event.languages) or None,
         "story_id": event.story_id,
+        "specific": int(event.specific),
+        "episode_id": event.episode_id,
+        "episode_start": event.episode.start if event.episode else None,
+        "episode_ongoing_as_of": event.episode.ongoing_as_of if event.episode else None,
+        "episode_events": ";".join(event.episode.events) or None if event.episode else None,
         "acled_event_type": event.acled.event_type if event.acled else None,
         "acled_sub_event_type": event.acled.sub_event_type if event.acled else None,
         "confidence": event.confidence,

@@ -35,12 +35,14 @@ from kronika.model import (
     CanonicalEntity,
     CanonicalEvent,
     Claim,
+    Episode,
     EventMention,
     Magnitude,
     Place,
     Reconciled,
     Span,
     TimeExpression,
+    date_span,
 )
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "city": 0, "region": 1, "country": 2}
@@ -72,9 +74,9 @@ def claims_of(source: Source, entities: Mapping[str, CanonicalEntity]) -> list[C
     if mention.date is not None:
         read = mention.date_from != "published"
         span = Span(mention.date.start, mention.date.end, mention.date.text) if read else None
-        claims.append(
-            claim("date", mention.date.value, span, precision=mention.date.precision)
-        )
+        # "strikes since Friday": when it started, by this source, not the event's date
+        name = "start" if mention.date.kind == "since" else "date"
+        claims.append(claim(name, mention.date.value, span, precision=mention.date.precision))
     if mention.place is not None:
         place = mention.place
         span = Span(place.start, place.end, place.text) if mention.place_from == "sentence" else None
@@ -112,6 +114,8 @@ def reconcile(claims: Sequence[Claim]) -> dict[str, Reconciled]:
     reconciled: dict[str, Reconciled] = {}
     if "date" in by_field:
         reconciled["date"] = reconcile_date(by_field["date"])
+    if "start" in by_field:  # since when a lasting event runs: sources may disagree too
+        reconciled["start"] = reconcile_date(by_field["start"])
     if "place" in by_field:
         reconciled["place"] = reconcile_place(by_field["place"])
     for name in COUNT_FIELDS:
@@ -186,14 +190,20 @@ def canonical_event(
     sources: Sequence[Source],
     entities: Mapping[str, CanonicalEntity],
     story_id: str | None = None,
+    episode_id: str | None = None,
+    episode_events: Sequence[str] = (),
+    published: Mapping[str, str] | None = None,
 ) -> CanonicalEvent:
-    """The canonical event of a linked cluster, with every claim and the reconciled fields."""
+    """The canonical event of a linked cluster, with every claim and the reconciled fields
+    (``episode_id``: the episode a one-day event is part of; ``episode_events``: the events
+    an episode contains; ``published``: article id → publication date, for how long an
+    episode runs)."""
     mentions = [s.mention for s in sources]
     claims = [c for s in sources for c in claims_of(s, entities)]
     reconciled = reconcile(claims)
     magnitudes = {name: r for name, r in reconciled.items() if name in COUNT_FIELDS}
     best = max(mentions, key=lambda m: (m.confidence, m.place_from == "sentence", m.date_from == "sentence"))
-    date = _chosen_date(mentions, reconciled.get("date"))
+    date = _chosen_date(mentions, reconciled.get("date") or reconciled.get("start"))
     place = _chosen_place(mentions, reconciled.get("place"))
     modes = Counter(m.mode for m in mentions if m.mode)
     modalities = Counter(m.modality for m in mentions)
@@ -220,7 +230,35 @@ def canonical_event(
         disagreements=sorted(name for name, r in reconciled.items() if r.disagreement),
         confidence=round(min(confidence, 0.99), 3),
         summary=best.sentence.text,
+        specific=cluster.specific,
+        episode=episode(sources, episode_events, published or {}) if cluster.durative and cluster.specific else None,
+        episode_id=episode_id,
     )
+
+
+def episode(sources: Sequence[Source], events: Sequence[str], published: Mapping[str, str]) -> Episode:
+    """The span of a lasting event: it started on the earliest day a source dates it to
+    (a "since Friday" first), and runs as of the latest report of it: the latest read date
+    or publication date of its specific mentions. (An end is not read yet: a strike "called
+    off" is a concession event of its own.)"""
+    starts: list[tuple[str, str]] = []
+    latest: list[str] = []
+    for source in sources:
+        mention = source.mention
+        if mention.specificity != "specific" or mention.date is None:
+            continue
+        span = date_span(mention.date.value)
+        if span is None:
+            continue
+        if mention.date_from == "sentence":
+            starts.append((span[0].isoformat(), mention.date.value))
+            if mention.date.kind != "since":
+                latest.append(span[1].isoformat())
+        day = published.get(source.article_id)
+        if day and len(day) == 10:
+            latest.append(day)
+    start = min(starts)[1] if starts else None
+    return Episode(start=start, ongoing_as_of=max(latest) if latest else None, events=sorted(events))
 
 
 def _chosen_date(mentions: Sequence[EventMention], chosen: Reconciled | None) -> TimeExpression | None:

@@ -83,10 +83,7 @@ WEIGHTS = {
     "mode_family": 0.05,
     "date_day": 0.35,
     "date": 0.15,
-    "date_guessed": 0.05,
     "place_city": 0.3,
-    "place_region": 0.2,
-    "place_weak": 0.1,
     "location_conflict": -0.2,
     "actor": 0.2,
     "target": 0.1,
@@ -99,11 +96,12 @@ WEIGHTS = {
 
 - ``mode``/``mode_family``: the same mode, or modes of one family (:data:`MODE_FAMILIES`);
 - ``date_day``: both dated to a day by their sentences; ``date``: dates read in sentences
-  overlap at a coarser precision; ``date_guessed``: one date is a publication-date guess;
-- ``place_city``: the same city or region named in both sentences; ``place_region``: the
-  same country, neither naming a city; ``place_weak``: the same place, one of them the
-  article's place; ``location_conflict``: no geocoded city decides and the sentences name
-  only different locations (a village the gazetteer lacks, a square);
+  overlap at a week's precision (a date guessed from the publication date, or one wider
+  than :data:`EVIDENCE_DAYS`, is no evidence: it only places a mention in a block);
+- ``place_city``: the same city or region named in both sentences (an article-level
+  place guess and a shared country are no evidence); ``location_conflict``: no geocoded
+  city decides and the sentences name only different locations (a village the gazetteer
+  lacks, a square);
 - ``actor``/``target``: a resolved entity in common; ``participants``: counts that agree;
   ``participants_far``: counts further apart than :data:`FAR_APART` allows (5,000 marchers
   are not the crowd of 100,000, while 100,000 and 200,000 may well be one crowd);
@@ -155,6 +153,41 @@ STAGES = {
 }
 """Modality stages: mentions link only within a stage."""
 
+EVIDENCE_DAYS = 7
+"""A date read in a sentence is evidence that two mentions report one event only when it
+covers at most this many days (a day or an ISO week). "Sunday" read against a publication
+date known only to the month is a month: it may place a mention in a block, never decide
+that two mentions are one event; on the seed articles such dates were what chained the
+Sunday protest, the Monday factory visit and the election-night protests into one event."""
+
+AVERAGE_MEMBERS = 20
+"""A mention's score against an event is the average of its scores against this many of the
+event's specific members (the first half and the latest half): average linkage, so a
+mention that fits one member but not the rest does not join (no chaining), at a bounded
+cost per candidate."""
+
+MAJORITY = 0.5
+"""A mention joins an event only when more than this share of the sampled members would
+take it on their own: the mention that fits one of two members (a crowd figure shared with
+one report) is not evidence about the other."""
+
+DURATIVE = frozenset({
+    ("PROTEST", "strike"), ("PROTEST", "general_strike"), ("PROTEST", "sit_in"),
+    ("PROTEST", "occupation"), ("PROTEST", "hunger_strike"), ("PROTEST", "blockade"),
+})
+"""Modes of events that last for days: their mentions link into an **episode** whose span
+grows with them ("strikes since Friday", "the strike entered its fifth day", a later "the
+strike continues"), instead of meeting the complete-link date check of one-day events."""
+
+EPISODE_GAP_DAYS = 3
+"""A durative mention joins an episode whose span (the union of its members' read dates)
+it meets or comes within this many days of: a strike reported on Friday and again on
+Tuesday is one strike, one reported a week after the last report is a new one."""
+
+EPISODE_MAX_DAYS = 60
+"""An episode never spans more than this many days; longer runs of reports split (a strike
+wave in spring and one in autumn at the same plant are two strikes)."""
+
 BLOCK_CANDIDATES = 200
 """A mention is compared with at most this many events of each block (type, week,
 country, city): the ones most recently added to. It bounds the cost per mention, so
@@ -164,11 +197,6 @@ such a week an event untouched for long can be missed."""
 UNDATED_CANDIDATES = 50
 """An undated mention is compared with at most this many events of its type and country
 (the most recently added to), which keeps linking near-linear."""
-
-CONTEXT_MEMBERS = 20
-"""Context evidence is the share of an event's (last this many) members whose sentence
-names an entity the new mention's sentence names: a share, so that a big event's many
-names do not pull in everything near it."""
 
 _BUCKET_DAYS = 7
 
@@ -194,8 +222,6 @@ class MentionRecord:
     date: Interval | None
     place: str | None
     """``geo:<geonameid>`` of a city or region named in the sentence."""
-    place_weak: str | None
-    """The same for a place guessed from the article."""
     country: str | None
     country_weak: bool
     actors: frozenset[str]
@@ -209,6 +235,20 @@ class MentionRecord:
     """The LOC entities of the sentence, also those the gazetteer does not know (a village,
     a square): where no geocoded city decides, two reports naming only different
     locations are less likely one event."""
+    specificity: str = "specific"
+    """:mod:`kronika.extract.specificity`: only ``specific`` mentions make or join events; a
+    ``headline`` joins its article's lead event; the others stay alone, as non-specific
+    events."""
+
+    @property
+    def durative(self) -> bool:
+        return (self.type, self.mode or "") in DURATIVE
+
+    @property
+    def evidence_date(self) -> Interval | None:
+        """The date, when it is evidence of identity (read, at most :data:`EVIDENCE_DAYS`)."""
+        d = self.date
+        return d if d is not None and not d.guessed and d.last - d.first < EVIDENCE_DAYS else None
 
 
 @dataclass(slots=True)
@@ -229,20 +269,31 @@ class EventCluster:
     guessed_last: int | None = None
     cities: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
-    weak_places: set[str] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
     targets: set[str] = field(default_factory=set)
     supported: set[str] = field(default_factory=set)
-    contexts: list[frozenset[str]] = field(default_factory=list)
-    """The sentence entities of the latest :data:`CONTEXT_MEMBERS` members."""
-    locations: set[str] = field(default_factory=set)
-    participants: list[tuple[float, float]] = field(default_factory=list)
-    day_dated: bool = False
     buckets: set[int] = field(default_factory=set)
+    specific: bool = False
+    """Has a specific member: a chronicle event, not one kept only as evidence."""
+    durative: bool = False
+    """An episode (:data:`DURATIVE`): the span below replaces the complete-link date check."""
+    span_first: int | None = None
+    span_last: int | None = None
+    """The union of the members' read dates: an episode's days so far."""
+    sample: list[MentionRecord] = field(default_factory=list)
+    """The specific members the average linkage scores against (:data:`AVERAGE_MEMBERS`)."""
 
     def add(self, record: MentionRecord) -> None:
         self.members.append(record.id)
         self.articles.add(record.article_id)
+        if record.specificity != "specific":
+            return  # a headline or generic member is no evidence of what the event is
+        self.specific = True
+        self.durative = self.durative or record.durative
+        half = AVERAGE_MEMBERS // 2
+        if len(self.sample) >= AVERAGE_MEMBERS:
+            del self.sample[half]  # keep the first half, roll the latest half
+        self.sample.append(record)
         self.mode = self.mode or record.mode
         if record.date is not None:
             d = record.date
@@ -252,22 +303,15 @@ class EventCluster:
             else:
                 self.read_first = _max(self.read_first, d.first)
                 self.read_last = _min(self.read_last, d.last)
-                self.day_dated = self.day_dated or d.precision == "day"
+                self.span_first = d.first if self.span_first is None else min(self.span_first, d.first)
+                self.span_last = d.last if self.span_last is None else max(self.span_last, d.last)
         if record.place:
             self.cities.add(record.place)
-        elif record.place_weak:
-            self.weak_places.add(record.place_weak)
         if record.country and not record.country_weak:
             self.countries.add(record.country)
         self.actors |= record.actors
         self.targets |= record.targets
         self.supported |= record.supported
-        if record.context:
-            self.contexts.append(record.context)
-            del self.contexts[:-CONTEXT_MEMBERS]  # only the latest count (see score)
-        self.locations |= record.locations
-        if record.participants:
-            self.participants.append(record.participants)
 
 
 def _max(a: int | None, b: int) -> int:
@@ -286,7 +330,10 @@ def compatible(record: MentionRecord, event: EventCluster) -> bool:
         return False
     if record.supported & event.targets or record.targets & event.supported:
         return False  # a rally for the president is not the protest against him
-    if record.date is not None:
+    if record.date is not None and event.durative and record.durative:
+        if not _within_episode(record.date, event):
+            return False
+    elif record.date is not None:
         d = record.date
         window = GUESSED_DATE_WINDOW_DAYS if d.guessed else DATE_WINDOW_DAYS
         if event.read_first is not None and event.read_last is not None and (
@@ -303,47 +350,63 @@ def compatible(record: MentionRecord, event: EventCluster) -> bool:
     return not (record.place and event.cities and record.place not in event.cities)
 
 
+def _within_episode(d: Interval, event: EventCluster) -> bool:
+    """Does a durative mention's date meet the episode's span (:data:`EPISODE_GAP_DAYS`),
+    without stretching it past :data:`EPISODE_MAX_DAYS`?"""
+    if event.span_first is None or event.span_last is None:
+        first, last = event.guessed_first, event.guessed_last
+        if first is None or last is None:
+            return True
+        return d.first <= last + GUESSED_DATE_WINDOW_DAYS and d.last >= first - GUESSED_DATE_WINDOW_DAYS
+    gap = GUESSED_DATE_WINDOW_DAYS if d.guessed else EPISODE_GAP_DAYS
+    if d.first > event.span_last + gap or d.last < event.span_first - gap:
+        return False
+    wide = d.last - d.first >= EVIDENCE_DAYS  # a month says little about the span
+    return wide or d.guessed or max(event.span_last, d.last) - min(event.span_first, d.first) <= EPISODE_MAX_DAYS
+
+
 def score(record: MentionRecord, event: EventCluster) -> float:
-    """Evidence that ``record`` reports ``event`` (see :data:`WEIGHTS`)."""
+    """Evidence that ``record`` reports ``event``: the average of :func:`pair_score` over the
+    event's sampled specific members (average linkage; see :data:`AVERAGE_MEMBERS`), or 0
+    when no more than :data:`MAJORITY` of them score :data:`LINK_THRESHOLD` on their own."""
+    if not event.sample:
+        return 0.0
+    scores = [pair_score(record, member) for member in event.sample]
+    if sum(value >= LINK_THRESHOLD for value in scores) <= MAJORITY * len(scores):
+        return 0.0
+    return sum(scores) / len(scores)
+
+
+def pair_score(a: MentionRecord, b: MentionRecord) -> float:
+    """Evidence that two mentions report one event (see :data:`WEIGHTS`). Guessed dates and
+    places add nothing: they only put mentions in the same block."""
     total = 0.0
-    if record.mode and record.mode == event.mode:
+    if a.mode and a.mode == b.mode:
         total += WEIGHTS["mode"]
-    elif record.mode and event.mode:
+    elif a.mode and b.mode:
         total += WEIGHTS["mode_family"]
-    if record.date is not None and (event.read_first is not None or event.guessed_first is not None):
-        if record.date.guessed or event.read_first is None:
-            total += WEIGHTS["date_guessed"]
-        elif record.date.precision == "day" and event.day_dated:
-            total += WEIGHTS["date_day"]
-        else:
-            total += WEIGHTS["date"]
-    if record.place and record.place in event.cities:
+    da, db = a.evidence_date, b.evidence_date
+    if da is not None and db is not None:
+        window = EPISODE_GAP_DAYS if a.durative and b.durative else DATE_WINDOW_DAYS
+        if da.first <= db.last + window and db.first <= da.last + window:
+            both_days = da.precision == "day" and db.precision == "day"
+            total += WEIGHTS["date_day"] if both_days else WEIGHTS["date"]
+    if a.place and a.place == b.place:
         total += WEIGHTS["place_city"]
-    elif (place := record.place or record.place_weak) and (place in event.cities or place in event.weak_places):
-        total += WEIGHTS["place_weak"]
-    elif (
-        record.country and not record.country_weak and record.country in event.countries
-        and not record.place and not event.cities
-    ):
-        total += WEIGHTS["place_region"]
-    if record.actors & event.actors:
+    if a.actors & b.actors:
         total += WEIGHTS["actor"]
-    if record.targets & event.targets:
+    if a.targets & b.targets:
         total += WEIGHTS["target"]
-    if record.participants and event.participants:
-        if any(agree(record.participants, p) for p in event.participants):
+    if a.participants and b.participants:
+        if agree(a.participants, b.participants):
             total += WEIGHTS["participants"]
-        elif not any(agree(record.participants, p, FAR_APART) for p in event.participants):
+        elif not agree(a.participants, b.participants, FAR_APART):
             total += WEIGHTS["participants_far"]
-    if record.article_id in event.articles:
+    if a.article_id == b.article_id:
         total += WEIGHTS["same_article"]
-    if record.context and event.contexts:
-        shared = sum(1 for context in event.contexts if record.context & context)
-        total += WEIGHTS["context"] * shared / len(event.contexts)
-    if (
-        record.locations and event.locations and not record.locations & event.locations
-        and not (record.place and event.cities)
-    ):
+    if a.context & b.context:
+        total += WEIGHTS["context"]
+    if a.locations and b.locations and not a.locations & b.locations and not (a.place and b.place):
         total += WEIGHTS["location_conflict"]
     return total
 
@@ -383,11 +446,20 @@ class EventLinker:
         self._dated: dict[tuple[str, int, str | None], dict[str | None, dict[str, None]]] = {}
         self._countries: dict[tuple[str, int], set[str | None]] = {}
         self._by_country: dict[tuple[str, str | None], dict[str, None]] = {}
+        self._of_article: dict[str, dict[str, None]] = {}
+        """Article id → the events its mentions are in (for headlines)."""
 
     def link(self, record: MentionRecord) -> str:
         """Put ``record`` in its canonical event (an existing one, or a new one); returns its id."""
         if record.id in self.event_of:
             return self.event_of[record.id]
+        if record.specificity != "specific":
+            lead = self._lead_event(record) if record.specificity == "headline" else None
+            event = lead or self._new_event(record)
+            event.add(record)
+            self.event_of[record.id] = event.id
+            self._of_article.setdefault(record.article_id, {})[event.id] = None
+            return event.id
         # Neither when nor where: any event of its type could be the one, unless the
         # sentences name the same people or things.
         unanchored = record.date is None and record.country is None
@@ -397,7 +469,7 @@ class EventLinker:
             event = self.events[event_id]
             if not compatible(record, event):
                 continue
-            if unanchored and not any(record.context & c for c in event.contexts):
+            if unanchored and not any(record.context & m.context for m in event.sample):
                 continue
             value = score(record, event)
             if value < LINK_THRESHOLD:
@@ -410,25 +482,50 @@ class EventLinker:
                 runner_up = max(runner_up, value)
         if best is not None and runner_up >= best[0] - AMBIGUITY_MARGIN:
             best = None  # evidence that fits two events equally well decides nothing
-        if best is None:
-            event = EventCluster(f"ev-{short_hash(record.id)}", record.type, record.mode, record.stage)
-            self.events[event.id] = event
-        else:
-            event = self.events[best[1]]
+        event = self._new_event(record) if best is None else self.events[best[1]]
         self._add(record, event)
         return event.id
+
+    def _new_event(self, record: MentionRecord) -> EventCluster:
+        event = EventCluster(f"ev-{short_hash(record.id)}", record.type, record.mode, record.stage)
+        self.events[event.id] = event
+        return event
+
+    def _lead_event(self, record: MentionRecord) -> EventCluster | None:
+        """The event a headline summarises: of the specific events of its article that it is
+        compatible with, the one whose members there it fits best (:func:`pair_score`: the
+        names, figures and place it shares with them), then the one with most mentions there,
+        then the earliest made."""
+        best: tuple[float, int, str] | None = None
+        for event_id in self._of_article.get(record.article_id, ()):
+            event = self.events[event_id]
+            if not event.specific or not compatible(record, event):
+                continue
+            here = [m for m in event.sample if m.article_id == record.article_id]
+            if not here:
+                continue
+            key = (max(pair_score(record, m) for m in here), len(here), event_id)
+            if best is None or key[:2] > best[:2]:
+                best = key
+        return self.events[best[2]] if best else None
 
     def restore(self, record: MentionRecord, event_id: str) -> None:
         """Put a mention back in the event an earlier run linked it to (no scoring)."""
         event = self.events.get(event_id)
         if event is None:
             event = self.events[event_id] = EventCluster(event_id, record.type, record.mode, record.stage)
-        self._add(record, event)
+        if record.specificity == "specific":
+            self._add(record, event)
+        else:
+            event.add(record)
+            self.event_of[record.id] = event.id
+            self._of_article.setdefault(record.article_id, {})[event.id] = None
 
     def _add(self, record: MentionRecord, event: EventCluster) -> None:
         before = _block(event)
         event.add(record)
         self.event_of[record.id] = event.id
+        self._of_article.setdefault(record.article_id, {})[event.id] = None
         country, city = block = _block(event)
         buckets = set(_buckets(record.date, 0)) if record.date is not None else set()
         if block != before:
@@ -472,6 +569,52 @@ class EventLinker:
                 if event_id not in seen and (record.date is None or not self.events[event_id].buckets):
                     seen.add(event_id)
                     yield event_id
+
+
+EPISODE_MEMBER_TYPES = frozenset({"PROTEST"})
+"""One-day events that can belong to an episode: the strikers' march or rally."""
+
+
+def episode_members(events: dict[str, EventCluster]) -> dict[str, str]:
+    """Which episode each one-day event belongs to: event id → episode id.
+
+    A specific one-day protest belongs to an episode when it is dated to a day inside the
+    episode's span (or :data:`EPISODE_GAP_DAYS` after it), names the episode's city (or
+    neither names a city and they share the country), and shares an article or a named
+    entity with it: a march on Monday by the strikers is part of the strike, not the strike.
+    Where several episodes fit, the one sharing most articles wins (then the smaller id)."""
+    episodes = [
+        (e, e.span_first, e.span_last) for e in events.values()
+        if e.specific and e.durative and e.span_first is not None and e.span_last is not None
+    ]
+    if not episodes:
+        return {}
+    found: dict[str, str] = {}
+    for event in events.values():
+        if not event.specific or event.durative or event.type not in EPISODE_MEMBER_TYPES:
+            continue
+        days = [m.evidence_date for m in event.sample if m.evidence_date and m.evidence_date.precision == "day"]
+        if not days:
+            continue
+        day = days[0].first
+        names = {name for m in event.sample for name in m.context}
+        best: tuple[int, str] | None = None
+        for episode, first, last in episodes:
+            if not first <= day <= last + EPISODE_GAP_DAYS:
+                continue
+            if event.cities or episode.cities:
+                if not event.cities & episode.cities:
+                    continue
+            elif not event.countries & episode.countries:
+                continue
+            shared = len(event.articles & episode.articles)
+            if not shared and not names & {name for m in episode.sample for name in m.context}:
+                continue
+            if best is None or (-shared, episode.id) < (-best[0], best[1]):
+                best = (shared, episode.id)
+        if best is not None:
+            found[event.id] = best[1]
+    return found
 
 
 def _block(event: EventCluster) -> tuple[str | None, str | None]:
@@ -533,10 +676,8 @@ def mention_record(
         type=event.type,
         mode=event.mode,
         stage=STAGES.get(event.modality, event.modality),
-        date=interval(event.date.value, event.date.precision, event.date_from == "published")
-        if event.date is not None else None,
+        date=_mention_interval(event, published),
         place=key if sure else None,
-        place_weak=key if not sure else None,
         country=place.country if place is not None else None,
         country_weak=not sure,
         actors=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "actor"),
@@ -545,7 +686,20 @@ def mention_record(
         supported=frozenset(a.entity_id for a in event.actors if a.entity_id and a.role == "supported"),
         context=frozenset(context),
         locations=frozenset(locations),
+        specificity=event.specificity,
     )
+
+
+def _mention_interval(event: EventMention, published: str) -> Interval | None:
+    """A mention's days: its date's; a "since Friday" runs from then to the publication."""
+    if event.date is None:
+        return None
+    found = interval(event.date.value, event.date.precision, event.date_from == "published")
+    if found is not None and event.date.kind == "since" and published:
+        until = date_span(published)
+        if until is not None and until[1].toordinal() >= found.first:
+            found.last = max(found.last, until[0].toordinal())
+    return found
 
 
 def interval(value: str, precision: str, guessed: bool = False) -> Interval | None:
@@ -561,7 +715,9 @@ def link_order(record: MentionRecord) -> tuple[int, tuple[str, str, int]]:
     """The order a batch is linked in: the best-dated mentions first, so the events take
     shape around the dates sentences state, and a "Sunday" of unknown week then joins the
     event it fits best instead of whichever came first; then publication, article, mention."""
-    if record.date is None:
+    if record.specificity == "headline":
+        rank = 10  # after the events of its article exist
+    elif record.date is None:
         rank = 9
     else:
         rank = _DATE_RANK.get(record.date.precision, 4) + (5 if record.date.guessed else 0)

@@ -28,6 +28,7 @@ from kronika.link.entities import EntityResolver, display_name, state_from_json,
 from kronika.link.events import (
     EventLinker,
     MentionRecord,
+    episode_members,
     link_order,
     mention_order,
     mention_record,
@@ -56,9 +57,15 @@ class LinkSummary:
     events: int
     entities: int
     stories: int
+    specific: int | None = None
+    """Of the events, those that report one particular occurrence (the rest are kept from
+    generic, background or headline mentions)."""
 
     def line(self) -> str:
-        totals = f"{_count(self.events, 'event')}, {_count(self.entities, 'entity', 'entities')}, " + _count(
+        events = _count(self.events, "event")
+        if self.specific is not None and self.specific != self.events:
+            events = f"{_count(self.specific, 'specific event')} (+{self.events - self.specific:,} generic)"
+        totals = f"{events}, {_count(self.entities, 'entity', 'entities')}, " + _count(
             self.stories, "story", "stories"
         )
         if not self.articles and not self.mentions:
@@ -86,7 +93,9 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         pending = tables.unlinked()
         superseded = tables.superseded()
         if not pending and not superseded:
-            return LinkSummary(0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"))
+            return LinkSummary(
+                0, 0, tables.count("events"), tables.count("entities"), tables.count("stories"), tables.count_events()
+            )
 
         resolver = EntityResolver(state_from_json(s) for s in tables.entity_states())
         names_before = {entity_id: display_name(e.forms, e.languages) for entity_id, e in resolver.entities.items()}
@@ -126,7 +135,8 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         touched |= tables.events_naming(renamed)
         _write_events(tables, linker, entities, resolver, touched)
         return LinkSummary(
-            len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories")
+            len(pending), len(batch), tables.count("events"), tables.count("entities"), tables.count("stories"),
+            tables.count_events(),
         )
 
 
@@ -164,13 +174,23 @@ def _write_events(
         event_id: _majority(stories.get(article_of(m)) for m in event.members)
         for event_id, event in linker.events.items()
     }
+    episode_of = episode_members(linker.events)
+    contains: dict[str, list[str]] = {}
+    for event_id, episode_id in episode_of.items():
+        contains.setdefault(episode_id, []).append(event_id)
+    # Episodes and their events are few: rebuild them all, as membership may have moved.
+    touched = touched | set(episode_of) | set(contains) | tables.events_in_episodes()
+    published = tables.published_dates()
     for event_id in touched:
         if event_id not in linker.events:
             tables.delete_event(event_id)
             continue
         rows = sorted(tables.mentions_of_event(event_id), key=_order)
         sources = [Source(from_dict(EventMention, r.record), r.article_id, r.outlet, r.language or "und") for r in rows]
-        event = canonical_event(linker.events[event_id], sources, entities, story_of_event.get(event_id))
+        event = canonical_event(
+            linker.events[event_id], sources, entities, story_of_event.get(event_id),
+            episode_of.get(event_id), contains.get(event_id, ()), published,
+        )
         span = date_span(event.date) if event.date else None
         tables.put_event(event, span[0].isoformat() if span else None, span[1].isoformat() if span else None)
     for event_id, story_id in tables.event_stories().items():

@@ -51,7 +51,12 @@ def map_page(request: Request, store: StoreDep, query: EventQueryDep) -> HTMLRes
 @router.get("/events/{event_id}")
 def event_page(event_id: str, request: Request, store: StoreDep) -> HTMLResponse:
     found = event_or_404(store, event_id)
-    return render(request, "event.html", "timeline", event=found, sources=evidence.sources(store, found))
+    inside = [e for e in map(store.links.event, found.episode.events if found.episode else ()) if e is not None]
+    part_of = store.links.event(found.episode_id) if found.episode_id else None
+    return render(
+        request, "event.html", "timeline", event=found, sources=evidence.sources(store, found),
+        inside=inside, part_of=part_of,
+    )
 
 
 @router.get("/entities")

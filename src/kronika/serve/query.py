@@ -74,6 +74,11 @@ def event_query(
     source: Annotated[str | None, Query(description="An outlet that reported the event (any case).",
                                         max_length=200)] = None,
     story: Annotated[str | None, Query(description="A story id.", max_length=40)] = None,
+    episode: Annotated[str | None, Query(description="An episode's event id: the one-day events inside it.",
+                                         max_length=40)] = None,
+    show: Annotated[Literal["specific", "all", "generic"], Query(
+        description="specific (default): events that report one particular occurrence; generic: those kept "
+                    "only from generic, background or headline mentions; all: both.")] = "specific",
     sort: Annotated[Sort, Query(description="Order; '-' in front reverses it.")] = "date",
     page: Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")] = 1,
     per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE, description="Events per page.")] = PER_PAGE,
@@ -81,7 +86,8 @@ def event_query(
     given = {
         "since": _day("since", since), "until": _day("until", until),
         "type": type, "mode": mode, "modality": modality, "country": country, "place": place,
-        "entity": entity, "q": q, "source": source, "story": story,
+        "entity": entity, "q": q, "source": source, "story": story, "episode": episode,
+        "show": show if show != "specific" else None,
         "sort": sort if sort != "date" else None, "per_page": str(per_page) if per_page != PER_PAGE else None,
     }
     params = {key: value.strip() for key, value in given.items() if value and value.strip()}
@@ -95,6 +101,7 @@ def event_query(
         country=params.get("country"), entity=named.id if named else None, story=params.get("story"), mode=params.get("mode"),
         modality=params.get("modality"), place=params.get("place"), text=params.get("q"),
         source=params.get("source"), sort=sort, limit=per_page, offset=(page - 1) * per_page,
+        episode=params.get("episode"), specific={"specific": True, "generic": False, "all": None}[show],
     )
     return EventQuery(params, where, page, per_page, named.name if named else None)
 

@@ -54,6 +54,11 @@ class EventFilter:
     sort: str = "date"
     """One of :data:`EVENT_ORDERS`; ``-`` in front reverses it."""
     offset: int = 0
+    specific: bool | None = True
+    """``True`` (the default): events that report one particular occurrence; ``False``: only
+    those kept from generic, background or headline mentions; ``None``: both."""
+    episode: str | None = None
+    """The events an episode (an event id) contains."""
 
 
 EVENT_ORDERS = {"date": "date_first", "sources": "articles", "mentions": "mentions", "participants": "participants"}
@@ -243,12 +248,13 @@ class LinkTables:
         key = self.db.execute(
             """INSERT INTO events (id, type, mode, modality, date, date_first, date_last,
                    precision, country, place, latitude, longitude, story_id, mentions, articles,
-                   disagreements, participants)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   disagreements, participants, specific, episode_id)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             (event.id, event.type, event.mode, event.modality, event.date, first_day, last_day,
              event.date_precision, event.country, place.name if place else None,
              place.lat if place else None, place.lon if place else None, event.story_id,
-             len(event.mentions), len(event.articles), " ".join(event.disagreements), size),
+             len(event.mentions), len(event.articles), " ".join(event.disagreements), size,
+             int(event.specific), event.episode_id),
         ).lastrowid
         self.db.execute("INSERT INTO event_records (key, record) VALUES (?, ?)", (key, _dump(to_dict(event))))
         self.db.execute("INSERT INTO event_text (rowid, text) VALUES (?, ?)", (key, _event_words(event)))
@@ -287,6 +293,23 @@ class LinkTables:
                WHERE key = (SELECT key FROM events WHERE id = ?)""",
             (story_id, event_id),
         )
+
+    def events_in_episodes(self) -> set[str]:
+        """The stored episodes and the events inside them."""
+        rows = self.db.execute(
+            """SELECT id FROM events WHERE episode_id IS NOT NULL
+               UNION SELECT episode_id FROM events WHERE episode_id IS NOT NULL
+               UNION SELECT e.id FROM events e JOIN event_records r ON r.key = e.key
+                   WHERE e.type = 'PROTEST' AND json_extract(r.record, '$.episode') IS NOT NULL"""
+        )
+        return {row[0] for row in rows}
+
+    def published_dates(self) -> dict[str, str]:
+        """Article id → publication date (ISO), of the current linked articles that have one."""
+        return dict(self.db.execute(
+            """SELECT a.id, a.published_date FROM articles a JOIN linked_articles l ON l.content_hash = a.content_hash
+               WHERE a.current = 1 AND a.published_date IS NOT NULL"""
+        ).fetchall())
 
     def event_stories(self) -> dict[str, str | None]:
         return dict(self.db.execute("SELECT id, story_id FROM events").fetchall())
@@ -413,6 +436,12 @@ class LinkTables:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if where.specific is not None:
+            clauses.append("specific = ?")
+            params.append(int(where.specific))
+        if where.episode:
+            clauses.append("episode_id = ?")
+            params.append(where.episode)
         if where.place:
             clauses.append("place = ? COLLATE NOCASE")
             params.append(where.place)
