@@ -80,6 +80,12 @@ def _coref(path: Path) -> Scores:
     return evaluate_coref(path)
 
 
+def _specific_dev(path: Path) -> Scores:
+    from kronika.eval.specific import evaluate_specific_dev
+
+    return evaluate_specific_dev()
+
+
 def _link_dev(path: Path) -> Scores:
     from kronika.eval.link import evaluate_link_dev
 
@@ -97,6 +103,9 @@ SUITES: dict[str, Suite] = {
         Suite("events-dev", "", _events_dev, {"type_f1": 0.85, "modality_accuracy": 0.85}),
         Suite("coref", "coref/meantime-nl-en", _coref, {"event_en_nl_b3_f1": 0.70}),
         Suite("link-dev", "", _link_dev, {"conll_f1": 0.60}),
+        Suite("specific-dev", "", _specific_dev, {
+            "mention_precision": 0.80, "cross_article_pair_precision": 0.70, "cross_article_pair_recall": 0.50,
+        }),
     )
 }
 

@@ -209,13 +209,22 @@ def canonical_event(
     modalities = Counter(m.modality for m in mentions)
     acled = Counter((m.acled.event_type, m.acled.sub_event_type) for m in mentions if m.acled)
     confidence = 1.0 - math.prod(1.0 - m.confidence for m in mentions)
+    span = episode(sources, episode_events, published or {}) if cluster.durative and cluster.specific else None
+    disagreements = sorted(name for name, r in reconciled.items() if r.disagreement)
+    day, precision = (date.value, date.precision) if date else (None, None)
+    if span is not None:
+        # Sources dating different days of a strike report its days, not a disagreement:
+        # the event's date is the span from its start to its latest report.
+        disagreements = [name for name in disagreements if name != "date"]
+        if span.start and span.ongoing_as_of and len(span.start) == 10 and span.start < span.ongoing_as_of:
+            day, precision = f"{span.start}/{span.ongoing_as_of}", "day"
     return CanonicalEvent(
         id=cluster.id,
         type=cluster.type,
         mode=modes.most_common(1)[0][0] if modes else None,
         modality=modalities.most_common(1)[0][0],
-        date=date.value if date else None,
-        date_precision=date.precision if date else None,
+        date=day,
+        date_precision=precision,
         place=place,
         country=place.country if place else None,
         actors=_actors(mentions, entities),
@@ -227,11 +236,11 @@ def canonical_event(
         languages=sorted({s.language for s in sources}),
         claims=claims,
         reconciled=reconciled,
-        disagreements=sorted(name for name, r in reconciled.items() if r.disagreement),
+        disagreements=disagreements,
         confidence=round(min(confidence, 0.99), 3),
         summary=best.sentence.text,
         specific=cluster.specific,
-        episode=episode(sources, episode_events, published or {}) if cluster.durative and cluster.specific else None,
+        episode=span,
         episode_id=episode_id,
     )
 
