@@ -9,12 +9,21 @@ within the window (ISO-week buckets), the same country and city or none — at m
 :data:`UNDATED_CANDIDATES` events of its type and country. So the cost per mention is
 bounded and linking grows linearly with the mentions.
 
-Within the blocks a candidate must be *compatible with every member* (complete link on the
-hard constraints below); the best score above :data:`LINK_THRESHOLD` wins, unless another
-event scores within :data:`AMBIGUITY_MARGIN` of it (then, as when nothing fits, the
-mention starts a new event). Requiring compatibility with every member is what stops
-chaining: an undated "Sunday's protest in Minsk" may join the 16 August protest or the 23
-August one, but never makes the two one event.
+Only ``specific`` mentions (:mod:`kronika.extract.specificity`) make or join events: a
+headline joins the event of its article it fits best, and generic, background, habitual,
+opinion and reporting mentions stay events of their own, marked not specific.
+
+Within the blocks a candidate must be *compatible with every member* on the hard
+constraints below, and its score is the *average* over a sample of its members
+(:data:`AVERAGE_MEMBERS`), more than :data:`MAJORITY` of whom must take the mention on their
+own; the best score above :data:`LINK_THRESHOLD` wins, unless another event scores within
+:data:`AMBIGUITY_MARGIN` of it (then, as when nothing fits, the mention starts a new event).
+This is what stops chaining: a mention that fits one member (a shared crowd figure) but
+not the others does not join, and an undated "Sunday's protest in Minsk" may join the 16
+August protest or the 23 August one, but never makes the two one event. Lasting events
+(:data:`DURATIVE`: strikes, sit-ins, occupations) are **episodes**: their span grows with
+their reports (:data:`EPISODE_GAP_DAYS`, :data:`EPISODE_MAX_DAYS`), and
+:func:`episode_members` finds the one-day events inside them.
 
 Hard constraints (any one fails → not the same event):
 
@@ -30,9 +39,10 @@ Hard constraints (any one fails → not the same event):
 - a mention with neither date nor place joins only an event whose sentences name one of
   the entities its own sentence names.
 
-The score (:data:`WEIGHTS`) adds evidence: the same mode, overlapping dates (more when both
-are days), the same place (more when both are cities), shared actors and targets (resolved
-entities), agreeing participant counts, entities named around both mentions. Figures that
+The pair score (:data:`WEIGHTS`) adds evidence: the same mode, overlapping dates read in the
+sentences (more when both are days; a date guessed from the publication date is none), the
+same city or region named in both sentences (an article's place or a country is none),
+shared actors and targets (resolved entities), agreeing participant counts, entities named around both mentions. Figures that
 disagree (100,000 and 200,000 protesters) do not subtract: they are claims to keep, not
 evidence of a different event; figures far apart (5,000 and 100,000) do, and so do
 sentences that name only different locations.
