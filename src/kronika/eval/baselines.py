@@ -102,12 +102,16 @@ SUITES: dict[str, Suite] = {
         Suite("events-plover", "events/plover", _events_plover, {"type_macro_f1": 0.70}),
         Suite("events-dev", "", _events_dev, {"type_f1": 0.85, "modality_accuracy": 0.85}),
         Suite("coref", "coref/meantime-nl-en", _coref, {"event_en_nl_b3_f1": 0.70}),
-        Suite("link-dev", "", _link_dev, {"conll_f1": 0.60}),
-        Suite("specific-dev", "", _specific_dev, {
-            "mention_precision": 0.80, "cross_article_pair_precision": 0.70, "cross_article_pair_recall": 0.50,
-        }),
+        # 0.60 until linking kept generic, background and headline mentions out of events: this
+        # set labels those with the events they recall, so they now count as missed links
+        # (issue 15; the floors on specific mentions are specific-dev's).
+        Suite("link-dev", "", _link_dev, {"conll_f1": 0.50}),
     )
 }
+if resources.files("kronika.eval").joinpath("specific-dev.jsonl").is_file():  # issue 15's set, once written
+    SUITES["specific-dev"] = Suite("specific-dev", "", _specific_dev, {
+        "mention_precision": 0.80, "cross_article_pair_precision": 0.70, "cross_article_pair_recall": 0.50,
+    })
 
 
 def suites_for(task: str, language: str | None = None) -> list[Suite]:

@@ -78,9 +78,10 @@ def load_dev(path: Path | None = None) -> tuple[list[Article], list[GoldItem]]:
         if not line.strip():
             continue
         item = json.loads(line)
+        head, blank, _ = item["text"].partition("\n\n")  # a headline line, as a text file's reader takes it
         articles.append(Article(
             id=item["id"], text=item["text"], source=item.get("source"), language=item["language"],
-            published=parse_published(item["published"]),
+            published=parse_published(item["published"]), title=head.strip() if blank else None,
         ))
         for mention in item["events"]:
             start = _nth(item["text"], mention["trigger"], mention.get("occurrence", 1))
