@@ -210,7 +210,7 @@ def test_a_march_of_the_strikers_is_part_of_the_strike_not_the_strike() -> None:
     strike = {"mode": "strike", "actors": frozenset({"ent-union"}), "article": "report"}
     linker = link_records([
         record("strike", date="2020-08-14", **strike),
-        record("strike on", date="2020-08-18", **strike),
+        record("strike on", date="2020-08-16", **strike),
         record("march", date="2020-08-17", mode="march", article="report"),
         record("march elsewhere", date="2020-08-17", mode="march", place=HRODNA),
     ])

@@ -591,7 +591,8 @@ def episode_members(events: dict[str, EventCluster]) -> dict[str, str]:
     """Which episode each one-day event belongs to: event id → episode id.
 
     A specific one-day protest belongs to an episode when it is dated to a day inside the
-    episode's span (or :data:`EPISODE_GAP_DAYS` after it), names the episode's city (or
+    episode's span or within :data:`EPISODE_GAP_DAYS` of it (a strike first reported on
+    Tuesday was on before; its start is often not reported), names the episode's city (or
     neither names a city and they share the country), and shares an article or a named
     entity with it: a march on Monday by the strikers is part of the strike, not the strike.
     Where several episodes fit, the one sharing most articles wins (then the smaller id)."""
@@ -612,7 +613,7 @@ def episode_members(events: dict[str, EventCluster]) -> dict[str, str]:
         names = {name for m in event.sample for name in m.context}
         best: tuple[int, str] | None = None
         for episode, first, last in episodes:
-            if not first <= day <= last + EPISODE_GAP_DAYS:
+            if not first - EPISODE_GAP_DAYS <= day <= last + EPISODE_GAP_DAYS:
                 continue
             if event.cities or episode.cities:
                 if not event.cities & episode.cities:
