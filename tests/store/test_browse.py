@@ -11,8 +11,8 @@ import pytest
 from kronika.errors import StoreError
 from kronika.model import date_span
 from kronika.store import Store
-from kronika.store.sqlite import migrations
 from kronika.store.links import EventFilter, fts_query
+from kronika.store.sqlite import migrations
 from tests.conftest import EXAMPLES, cli
 
 

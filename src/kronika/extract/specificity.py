@@ -37,7 +37,7 @@ create or join a canonical event of their own (:mod:`kronika.link.events`).
 from __future__ import annotations
 
 from kronika.extract.lexicon import Lexicon, Match, Word
-from kronika.model import Article, EventMention
+from kronika.model import Article, EventMention, Specificity
 
 CUE_WINDOW = 3
 """Words before the trigger a generic cue may stand in ("such large protests"), and before
@@ -46,7 +46,7 @@ or after it a habitual one ("elke vrijdag een betoging", "protest every Friday")
 DEFINITE_WINDOW = 2
 """Words before the trigger its determiner may stand in ("the national strike")."""
 
-SPECIFIC = "specific"
+SPECIFIC: Specificity = "specific"
 
 
 def anchors(article: Article, mention: EventMention, definite: bool) -> list[str]:
@@ -69,7 +69,7 @@ def anchors(article: Article, mention: EventMention, definite: bool) -> list[str
 
 def classify(
     article: Article, mention: EventMention, words: list[Word], match: Match, lexicon: Lexicon
-) -> tuple[str, list[str]]:
+) -> tuple[Specificity, list[str]]:
     """The specificity class of ``mention`` and its anchors."""
     before = {key for w in words[max(match.first - CUE_WINDOW, 0) : match.first] for key in w.keys}
     after = {key for w in words[match.last + 1 : match.last + 1 + CUE_WINDOW] for key in w.keys}

@@ -421,7 +421,7 @@ class LinkTables:
         and tests each event against the set (``+key``: SQLite then does not look them up
         by key), and stops when the page is full.
         """
-        clauses, params = list(extra), []
+        clauses, params = list(extra), list[Any]()
         key = "+key" if in_order else "key"
         if where.since:
             clauses.append("date_last >= ?")
