@@ -424,6 +424,10 @@ def evaluate(task: str, language: str | None, data: Path, check: bool, update: b
     try:
         suites = baselines.suites_for(task, language)
     except KeyError:
+        if task.startswith("specific"):
+            raise click.ClickException(
+                "the specific-dev set (src/kronika/eval/specific-dev.jsonl) is not in this install yet"
+            ) from None
         raise click.ClickException(f"no evaluation {task} for language {language}") from None
     pinned = baselines.load_baselines()
     results: dict[str, dict[str, float]] = {}
