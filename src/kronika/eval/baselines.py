@@ -152,11 +152,19 @@ def pinned(scores: Scores) -> Scores:
     }
 
 
+OPTIONAL_PREFIX = "enc_"
+"""Scores with the optional sentence encoder (:mod:`kronika.link.encoder`)."""
+
+
 def regressions(suite: Suite, scores: Scores, baseline: Scores) -> list[str]:
     """Human-readable lines for every score below its baseline or below the suite's floor."""
+    from kronika.link import encoder
+
     problems = []
     for name, floor in sorted(baseline.items()):
         value = scores.get(name)
+        if value is None and name.startswith(OPTIONAL_PREFIX) and not encoder.available():
+            continue  # measured only where the optional encoder is installed
         if value is None:
             problems.append(f"{suite.name}: {name} missing (baseline {floor:.4f})")
         elif value < floor - TOLERANCE:

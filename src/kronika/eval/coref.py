@@ -33,6 +33,7 @@ from kronika.analyze.names import chain_names, name_key
 from kronika.analyze.places import find_places
 from kronika.eval.clusters import b_cubed, ceaf_e, conll_f1, muc, pairwise
 from kronika.eval.meantime import GoldMention, gold_clusters, load
+from kronika.link import encoder
 from kronika.link.entities import EntityResolver
 from kronika.link.events import STAGES, MentionRecord, interval, link_records, place_key
 from kronika.model import Article, Entity, EventMention
@@ -59,6 +60,11 @@ def evaluate_coref(folder: Path) -> dict[str, float]:
     for kind, mentions, response in (("entity", entities, entity_ids), ("event", events, event_ids)):
         scores |= _scores(kind, mentions, response)
     scores |= _end_to_end(events, extracted)
+    if encoder.available():
+        with_encoder = encoder.SentenceEncoder()
+        event_ids, extracted = _link_events(events, entities, entity_ids, texts, offsets, with_encoder)
+        scores |= {f"enc_{k}": v for k, v in _scores("event", events, event_ids).items()}
+        scores |= {f"enc_{k}": v for k, v in _end_to_end(events, extracted).items()}
     return scores
 
 
@@ -164,9 +170,11 @@ def _link_events(
     entity_ids: dict[str, Hashable],
     texts: dict[_Doc, str],
     offsets: dict[tuple[_Doc, int], int],
+    sentence_encoder: encoder.SentenceEncoder | None = None,
 ) -> tuple[dict[str, Hashable], dict[str, MentionRecord]]:
     """Gold event mention id → linked event; and the records of the mentions kronika's own
-    extraction finds specific (for :func:`_end_to_end`)."""
+    extraction finds specific (for :func:`_end_to_end`). With ``sentence_encoder``, the
+    records carry its vectors of their sentence and head word."""
     from kronika.pipeline import analyze
 
     context: dict[tuple[_Doc, int], set[str]] = defaultdict(set)
@@ -185,6 +193,8 @@ def _link_events(
         records.append(_record(m, n, found, frozenset(context[(doc, m.sent_id)])))
         if found is not None and found.specificity == "specific":
             specific[m.id] = records[-1]
+    if sentence_encoder is not None:
+        encoder.attach(sentence_encoder, records, [m.sentence for m in events], [m.head for m in events])
     linker = link_records(records)
     return {m.id: linker.event_of[m.id] for m in events}, specific
 
@@ -213,4 +223,5 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
         participants=(participants.low, participants.high)
         if participants is not None and participants.low is not None and participants.high is not None else None,
         context=context,
+        specificity=found.specificity if found is not None else "specific",
     )

@@ -21,9 +21,10 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kronika.link.claims import Source, canonical_event
+from kronika.link.encoder import SentenceEncoder, attach
 from kronika.link.entities import EntityResolver, display_name, state_from_json, state_to_json
 from kronika.link.events import (
     EventLinker,
@@ -84,8 +85,10 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
-    """Link every stored article not linked yet (all of them with ``rebuild``)."""
+def link_store(store: Store, *, rebuild: bool = False, encoder: SentenceEncoder | None = None) -> LinkSummary:
+    """Link every stored article not linked yet (all of them with ``rebuild``). With an
+    ``encoder`` (:mod:`kronika.link.encoder`), the records of earlier and new mentions carry
+    its vectors of their sentences and triggers."""
     with store.transaction():
         tables = store.links
         if rebuild:
@@ -105,7 +108,16 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
         linker = EventLinker()
         # Earlier mentions come back as compact records only (the full mentions of the
         # events this run touches are read again when their records are rebuilt).
-        restored = sorted(((_record(row), row.event_id) for row in tables.mentions()), key=lambda item: item[0].order)
+        restored: list[tuple[MentionRecord, str]] = []
+        texts: list[dict[str, Any]] = []
+        for row in tables.mentions():
+            restored.append((_record(row), row.event_id))
+            if encoder is not None:
+                texts.append({"sentence": row.record["sentence"], "trigger": row.record["trigger"]})
+        if encoder is not None:
+            _encode(encoder, [record for record, _ in restored], texts)
+            del texts
+        restored.sort(key=lambda item: item[0].order)
         for record, event_id in restored:
             linker.restore(record, event_id)
         del restored
@@ -116,7 +128,10 @@ def link_store(store: Store, *, rebuild: bool = False) -> LinkSummary:
             article = tables.article(content_hash)  # one at a time: a batch may be large
             chains = resolver.resolve(article)
             changed_entities |= set(chains.values())
-            for row, record in _rows(article):
+            new = _rows(article)
+            if encoder is not None:
+                _encode(encoder, [record for _, record in new], [row.record for row, _ in new])
+            for row, record in new:
                 tables.put_mention(row)  # its event is set below
                 batch.append(record)
             cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
@@ -151,6 +166,11 @@ def _rows(article: Article) -> list[tuple[MentionRow, MentionRecord]]:
         row = MentionRow(mention.id, article.id, "", article.language, article.source, published, record)
         rows.append((row, mention_record(mention, article.id, published or "", context, locations)))
     return rows
+
+
+def _encode(encoder: SentenceEncoder, records: list[MentionRecord], stored: list[dict[str, Any]]) -> None:
+    """Attach the encoder's vectors of each mention's sentence and trigger (as stored)."""
+    attach(encoder, records, [r["sentence"]["text"] for r in stored], [r["trigger"]["text"] for r in stored])
 
 
 def _record(row: MentionRow) -> MentionRecord:
