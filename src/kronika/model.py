@@ -310,6 +310,8 @@ class Article:
     quantities: list[Quantity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the analysis could not do, and why ("no events read: not political or social news …")."""
 
     def to_json(self) -> str:
         return json.dumps(to_dict(self), ensure_ascii=False)

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kronika import ontology
 from kronika.extract import arguments, specificity
+from kronika.extract.gate import gate_note
 from kronika.extract.lexicon import Lexicon, Match, Word, load
 from kronika.extract.modality import in_scope, modality
 from kronika.model import Article, EventMention, Modality, Sentence, Span
@@ -68,16 +69,22 @@ class _Trigger:
     modality: Modality | None = None
 
 
-def find_events(article: Article) -> list[EventMention]:
-    """The event mentions of an analysed article, in text order."""
+def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
+    """The event mentions of an analysed article, in text order; none, with a note on the
+    article, when the article gate (:mod:`kronika.extract.gate`) finds it is not political
+    news (``gate=False`` reads them anyway)."""
     lexicon = load(article.language)
     if lexicon is None:
         return []
     events: list[EventMention] = []
     blocked = [(t.start, t.end) for t in article.times]
     blocked += [(e.start, e.end) for e in article.entities if e.label != "MISC"]
-    for sentence in article.sentences:
-        words = lexicon.words(article.text, sentence.start, sentence.end)
+    sentences = [lexicon.words(article.text, s.start, s.end) for s in article.sentences]
+    note = gate_note(sentences, lexicon) if gate else None
+    if note is not None:
+        article.notes.append(note)
+        return []
+    for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
             events.extend(_sentence_events(article, sentence, words, lexicon, blocked, len(events)))
     return events
@@ -186,10 +193,32 @@ def _modifies_actor(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
     )
 
 
+def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
+    """A one-word trigger written with a capital inside a sentence of lower-case words is a
+    name or a month ("matches March 1-2", "March bonds"), where nouns are not capitalised
+    (``[settings] nouns = capitalised`` says they are, as in German)."""
+    if len(m.entry.words) > 1 or m.anchor == 0 or not words[m.anchor].capital:
+        return False
+    if not words[m.anchor - 1].form[:1].isalnum():
+        return False  # after a dateline's dash, a colon or a quotation mark: a first word
+    if lexicon.settings.get("nouns") == "capitalised":
+        return False
+    capitals = sum(w.capital for w in words if w.form[:1].isalpha())
+    return capitals * 2 < sum(1 for w in words if w.form[:1].isalpha())  # not a title-case headline
+
+
 def _triggers(
     matches: list[Match], words: list[Word], blocked: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[_Trigger]:
-    """Non-overlapping trigger matches, longest first, then in text order."""
+    """Non-overlapping trigger matches, longest first, then in text order; a form's entry
+    before its lemma's, and only where the sentence gives the entry its sense."""
+    own_forms = {m.anchor for m in matches if m.by_form}
+    matches = [
+        m for m in matches
+        if (m.by_form or len(m.entry.words) > 1 or m.anchor not in own_forms)
+        and m.entry.sense_holds(words, m.first, m.last)
+        and not _name_or_month(words, m, lexicon)
+    ]
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
     taken: set[int] = set()
     kept: list[Match] = []

@@ -6,6 +6,15 @@ order within :data:`PHRASE_WINDOW` words of its first word, without crossing a c
 mark. A separable verb of a phrase may stand anywhere in that window (Dutch puts the verb
 first or last: "legden het werk neer", "het werk neerleggen").
 
+A trigger may need a **sense** (``phrase = TYPE mode | police home !market``): one of the
+plain words must stand in the sentence, and none of the ``!`` words ("search" is a raid
+next to police or a home, not in "the search box"). An entry for an inflected form
+("struck", "striking") takes precedence over the entry of its lemma ("strike") at that
+word, so a form can need a sense its lemma does not. Words are matched as the words they
+are: a closed compound ends in an entry ("tegenmanifestatie") only in a language whose
+file says ``compounds = closed`` under ``[settings]``; elsewhere only a hyphenated one
+does ("counter-rally"), so "generally" is not a rally and "competition" not a petition.
+
 Dutch and German separable verbs are written the way simplemma lemmatises the joined
 form, particle first: ``neer_leggen``. Such an entry also matches the verb alone when its
 particle stands later in the clause ("legden het werk neer", "riep … op").
@@ -61,6 +70,17 @@ class Entry:
     words: tuple[str, ...]
     value: str
     """For [triggers] "TYPE mode" (mode optional); for other sections, the section name."""
+    needs: frozenset[str] = frozenset()
+    """A sense: one of these words (forms or lemmas) must stand in the sentence."""
+    excludes: frozenset[str] = frozenset()
+    """A sense: none of these words may stand in the sentence."""
+
+    def sense_holds(self, words: list[Word], first: int, last: int) -> bool:
+        """Does the sentence around words[first:last + 1] give the entry its sense?"""
+        if not self.needs and not self.excludes:
+            return True
+        around = set().union(*(w.keys for k, w in enumerate(words) if not first <= k <= last))
+        return (not self.needs or bool(self.needs & around)) and not self.excludes & around
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +93,8 @@ class Match:
     """Index of the last matched word (inclusive)."""
     anchor: int
     """Index of the entry's first word: the word that names it (the verb of a phrase)."""
+    by_form: bool = False
+    """A one-word entry matched by the word's own form, not only by its lemma."""
 
 
 @dataclass(slots=True)
@@ -86,6 +108,8 @@ class Lexicon:
     """One-word entries of each section, for membership tests."""
     first_words: frozenset[str] = frozenset()
     """One-word trigger entries, for compound heads."""
+    settings: dict[str, str] = field(default_factory=dict)
+    """``[settings]``: ``compounds = closed`` where words are compounded without a hyphen."""
 
     def words(self, text: str, start: int, end: int) -> list[Word]:
         """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
@@ -97,8 +121,9 @@ class Lexicon:
             words.append(Word(s, e, form, {form, base}, base, text[s].isupper()))
         if self.separable:
             self._join_particles(words)
+        closed = self.settings.get("compounds") == "closed"
         for word in words:
-            if len(word.form) >= COMPOUND_MIN and not word.keys & self.first_words:
+            if (closed or "-" in word.form) and len(word.form) >= COMPOUND_MIN and not word.keys & self.first_words:
                 head = self._compound_head(word.form)
                 if head:
                     word.keys.add(head)
@@ -150,7 +175,8 @@ class Lexicon:
                     match = _match_rest(words, i, entry, self.sets.get("clause", frozenset()))
                     if match:
                         last = max([match[1]] + [word.particles[w] for w in entry.words if w in word.particles])
-                        found.append(Match(section, entry, match[0], last, i))
+                        by_form = len(entry.words) == 1 and key == word.form != word.lemma
+                        found.append(Match(section, entry, match[0], last, i, by_form))
         return found
 
 
@@ -211,9 +237,15 @@ def load(language: str) -> Lexicon | None:
             continue
         phrase, _, value = line.partition("=")
         words = tuple(phrase.lower().replace("’", "'").split())
-        if not words or (section == "triggers" and not value.strip()):
+        if not words or (section in ("triggers", "settings") and not value.strip()):
             raise ValueError(f"{language}/events.txt:{number}: cannot read {line!r}")
-        entry = Entry(words, value.strip() or section)
+        if section == "settings":
+            lexicon.settings[words[0]] = value.strip()
+            continue
+        value, _, sense = value.partition("|")
+        needs = frozenset(w for w in sense.lower().split() if not w.startswith("!"))
+        excludes = frozenset(w[1:] for w in sense.lower().split() if w.startswith("!") and len(w) > 1)
+        entry = Entry(words, value.strip() or section, needs, excludes)
         lexicon.sections.setdefault(section, []).append(entry)
         lexicon.by_first.setdefault(words[0], []).append((section, entry))
         for word in words:
