@@ -115,3 +115,22 @@ def test_export_every_format_from_the_store(tmp_path: Path) -> None:
     protests = cli("export", "--db", db, "--format", "jsonl", "--type", "PROTEST")
     assert protests.stdout and all(json.loads(line)["type"] == "PROTEST" for line in protests.stdout.splitlines())
     assert cli("export", "--db", db, "--format", "parquet").exit_code != 0  # parquet needs --out
+
+
+def test_run_summary_names_articles_read_without_events(tmp_path: Path) -> None:
+    """A match report passes through the store but yields no events, and the summary and
+    the article JSON say why (the article gate, issue 20)."""
+    from tests.extract.test_senses import MATCH_REPORT
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "match.txt").write_text("United win the derby\n\n" + MATCH_REPORT, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    result = cli("run", str(folder), "--db", db)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == (
+        "1 article: 1 stored, 0 skipped; 1 article without events: sports, market or other news"
+    )
+    row = json.loads(cli("articles", "--db", db, "--format", "jsonl").stdout.splitlines()[0])
+    shown = json.loads(cli("show", row["id"], "--db", db).stdout)
+    assert shown["events"] == [] and shown["notes"][0].startswith("no events read: sports")

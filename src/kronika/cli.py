@@ -131,7 +131,7 @@ def run(
                         result = store.put_article(item.article, location=item.location, origin=item.origin)
                     except KronikaError as error:
                         raise click.ClickException(str(error)) from error
-                    summary.add(result.value)
+                    summary.add(result.value, item.article.notes)
                 progress.update()
         store.finish_run(run_id, summary.as_dict())
         click.echo(summary.line())

@@ -8,7 +8,7 @@ name chains, places, times, quantities, quotes, then event mentions). Failures b
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kronika.analyze.entities import find_entities
@@ -128,9 +128,13 @@ class RunSummary:
 
     outcomes: Counter[str] = field(default_factory=Counter)
     skips: Counter[str] = field(default_factory=Counter)
+    notes: Counter[str] = field(default_factory=Counter)
+    """What the analysis could not do, by its reason ("not political or social news")."""
 
-    def add(self, outcome: str) -> None:
+    def add(self, outcome: str, notes: Sequence[str] = ()) -> None:
         self.outcomes[outcome] += 1
+        for note in notes:
+            self.notes[_reason(note)] += 1
 
     def skip(self, reason: str) -> None:
         self.skips[reason] += 1
@@ -151,7 +155,16 @@ class RunSummary:
         if self.skips:
             skipped += ": " + ", ".join(f"{n:,} {reason}" for reason, n in self.skips.most_common())
         noun = "article" if total == 1 else "articles"
-        return f"{total:,} {noun}: {', '.join(parts)}, {skipped}"
+        line = f"{total:,} {noun}: {', '.join(parts)}, {skipped}"
+        for reason, n in self.notes.most_common():
+            line += f"; {n:,} {'article' if n == 1 else 'articles'} {reason}"
+        return line
 
     def as_dict(self) -> dict[str, object]:
-        return {"outcomes": dict(self.outcomes), "skips": dict(self.skips)}
+        return {"outcomes": dict(self.outcomes), "skips": dict(self.skips), "notes": dict(self.notes)}
+
+
+def _reason(note: str) -> str:
+    """A note as the summary says it, without its figures: "without events: not political
+    or social news"."""
+    return note.split(" (", 1)[0].replace("no events read:", "without events:")
