@@ -66,7 +66,7 @@ def main() -> None:
     print("min/1k  ratio  negatives: conflict/1k  positives: articles gated  specific mentions lost")
     for floor in (0.0, 3.0, 5.0, 8.0):
         for ratio in (float("inf"), 4.0, 3.0, 2.0):
-            def kept(r: tuple[int, float, float, int, int, int]) -> bool:
+            def kept(r: tuple[int, float, float, int, int, int], floor: float = floor, ratio: float = ratio) -> bool:
                 return r[0] < gate.MIN_WORDS or (r[1] >= floor and r[2] <= ratio * r[1])
             conflict = sum(r[3] for r in neg if kept(r))
             lost = [r for r in pos if not kept(r)]

@@ -132,9 +132,9 @@ def rates(documents: list[Document]) -> dict[str, float]:
     counts: dict[str, list[int]] = {}
     for n, (source, language, text) in enumerate(documents):
         article = analyze(Article(id=f"neg-{n}", text=text, language=language))
-        conflict = [e for e in article.events if e.type in ontology.CONFLICTUAL]
-        row = [len(text.split()), len(article.events), len(conflict),
-               sum(e.specificity == "specific" for e in conflict), 1]
+        found = [e for e in article.events if e.type in ontology.CONFLICTUAL]
+        row = [len(text.split()), len(article.events), len(found),
+               sum(e.specificity == "specific" for e in found), 1]
         for key in (source, "all"):
             counts[key] = [a + b for a, b in zip(counts.get(key, [0] * 5), row, strict=True)]
     scores: dict[str, float] = {}
