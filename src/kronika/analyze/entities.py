@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kronika.analyze.frequencies import zipf
 from kronika.analyze.tokens import tokenize
 from kronika.model import Entity, Sentence
 
@@ -85,8 +86,6 @@ def _shape(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def word_features(word: str, language: str) -> tuple[str, ...]:
     """Features of a word on its own (cached: a document repeats its words)."""
-    from wordfreq import zipf_frequency
-
     lower = word.lower()
     features = [
         "w=" + lower,
@@ -96,7 +95,7 @@ def word_features(word: str, language: str) -> tuple[str, ...]:
         "s2=" + lower[-2:],
         "s3=" + lower[-3:],
         "s4=" + lower[-4:],
-        f"zipf={int(zipf_frequency(lower, language))}",
+        f"zipf={int(zipf(lower, language))}",
     ]
     if word[:1].isupper():
         features.append("title")

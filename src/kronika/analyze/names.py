@@ -26,6 +26,7 @@ from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
+from kronika.analyze.frequencies import zipf
 from kronika.model import Entity, Quote
 
 SAME_NAME = 0.78
@@ -713,12 +714,7 @@ def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 @lru_cache(maxsize=65_536)
 def _is_common(word: str, language: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    try:
-        return zipf_frequency(word, language) >= _COMMON_WORD
-    except LookupError:  # no word list for this language ("und")
-        return False
+    return zipf(word, language) >= _COMMON_WORD  # 0 without word frequencies ("und", "zh")
 
 
 def link_speakers(quotes: list[Quote], entities: list[Entity]) -> None:

@@ -49,6 +49,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from kronika.analyze import places_index
+from kronika.analyze.frequencies import has_word_frequencies, zipf
 from kronika.model import Entity, Place
 
 COMMON_ZIPF = 4.0
@@ -736,24 +737,16 @@ def _accept(
 
 
 @cache
-def _wordfreq_languages() -> frozenset[str]:
-    from wordfreq import available_languages
-
-    return frozenset(available_languages())
-
-
-@cache
 def _zipf(word: str, code: str) -> float:
     """How common ``word`` is in language ``code`` (wordfreq Zipf scale, 0 = unknown).
 
-    A language wordfreq lacks (be, und) gets the highest value among FALLBACK_LANGUAGES:
-    without a word list every capitalised word would otherwise look rare, so be careful.
+    A language without word frequencies (be, und; zh, ja, ko without their optional
+    tokenizers) gets the highest value among FALLBACK_LANGUAGES: without a word list every
+    capitalised word would otherwise look rare, so be careful.
     """
-    from wordfreq import zipf_frequency
-
-    if code in _wordfreq_languages():
-        return float(zipf_frequency(word, code))
-    return max(float(zipf_frequency(word, other)) for other in FALLBACK_LANGUAGES)
+    if has_word_frequencies(code):
+        return zipf(word, code)
+    return max(zipf(word, other) for other in FALLBACK_LANGUAGES)
 
 
 def _pick(candidates: tuple[int, ...], mentioned: frozenset[str]) -> int:

@@ -186,7 +186,7 @@ def build_name_lexicon(language: str, data: Path, out: Path) -> Path:
     WikiANN (Wikipedia, a different source than the CoNLL news used for training)."""
     from collections import Counter
 
-    from wordfreq import zipf_frequency
+    from kronika.analyze.frequencies import zipf
 
     counts: dict[str, Counter[str]] = {}
     for split in ("train", "val", "test"):
@@ -200,7 +200,7 @@ def build_name_lexicon(language: str, data: Path, out: Path) -> Path:
         kind, count = types.most_common(1)[0]
         total = sum(types.values())
         if (total >= LEXICON_MIN_COUNT and count / total >= LEXICON_MIN_SHARE
-                and zipf_frequency(word, language) < LEXICON_MAX_ZIPF):
+                and zipf(word, language) < LEXICON_MAX_ZIPF):
             lines.append(f"{word}\t{kind}")
     path = out / f"ner-{language}.names.tsv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
