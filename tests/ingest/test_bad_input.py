@@ -26,7 +26,7 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("  \n\n \t ")
     (folder / "russian.txt").write_bytes(RUSSIAN.encode("cp1251"))
-    (folder / "notes.xyz").write_text("unknown kind of file")
+    (folder / "notes.xyz").write_bytes(b"\x00\x01unknown kind of file")  # binary: refused
     (folder / "broken.jsonl").write_text(json.dumps({"text": GOOD.replace("maandag", "dinsdag")}) + "\n{oops\n")
     big = folder / "huge.txt"
     with big.open("wb") as handle:  # sparse: 200 MB without writing 200 MB

@@ -183,6 +183,136 @@ def test_warc_html_responses_become_documents(tmp_path: Path, name: str) -> None
     assert [s.reason for s in skips] == ["no text"]
 
 
+def write_encoded_warc(path: Path, bodies: list[tuple[str, bytes]]) -> None:
+    """A WARC of HTML responses, each body sent with the Content-Encoding given."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        for number, (encoding, body) in enumerate(bodies):
+            fields = [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", encoding)]
+            headers = StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1")
+            url = f"https://example.org/{number}-{encoding}"
+            record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            writer.write_record(record)
+
+
+def _compressed(encoding: str, data: bytes) -> bytes:
+    import gzip
+    import zlib
+
+    import brotli
+
+    raw_deflate = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return {
+        "br": lambda: brotli.compress(data),
+        "gzip": lambda: gzip.compress(data),
+        "x-gzip": lambda: gzip.compress(data),
+        "deflate": lambda: zlib.compress(data),
+        "deflate-raw": lambda: raw_deflate.compress(data) + raw_deflate.flush(),
+        "identity": lambda: data,
+    }[encoding]()
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip", "x-gzip", "deflate", "deflate-raw", "identity"])
+def test_warc_bodies_are_decompressed(tmp_path: Path, encoding: str) -> None:
+    """Guards issue 20: a WARC record with Content-Encoding: br was skipped as "binary"."""
+    header = "deflate" if encoding == "deflate-raw" else encoding  # raw deflate, as some servers send
+    path = tmp_path / "crawl.warc"
+    write_encoded_warc(path, [(header, _compressed(encoding, HTML_PAGE.encode()))])
+    [page] = documents(str(path))
+    assert isinstance(page, RawDocument) and PARAGRAPH in page.text
+
+
+def test_warc_body_stored_already_decompressed_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    write_encoded_warc(path, [("gzip", HTML_PAGE.encode()), ("br", HTML_PAGE.encode())])
+    assert [type(item).__name__ for item in documents(str(path))] == ["RawDocument", "RawDocument"]
+
+
+def test_warc_body_in_an_unknown_or_corrupt_encoding_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    compressed = _compressed("br", HTML_PAGE.encode())
+    write_encoded_warc(path, [("zstd", compressed), ("gzip", compressed), ("br", compressed)])
+    unknown, corrupt, page = documents(str(path))
+    assert isinstance(unknown, Skipped) and unknown.reason == "unsupported encoding"
+    assert "Content-Encoding zstd" in unknown.detail
+    assert isinstance(corrupt, Skipped) and corrupt.reason == "bad compression"
+    assert "Content-Encoding gzip" in corrupt.detail
+    assert isinstance(page, RawDocument)
+
+
+def test_brotli_bomb_stops_at_the_size_limit(tmp_path: Path) -> None:
+    import brotli
+
+    path = tmp_path / "crawl.warc"
+    bomb = brotli.compress(b"<html><body><p>" + b"a" * (32 * 2**20), quality=1)  # 32 MiB in 6 KiB
+    write_encoded_warc(path, [("br", bomb)])
+    [skip] = documents(str(path))
+    assert isinstance(skip, Skipped) and skip.reason == "too large"
+
+
+def test_brotli_missing_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    path = tmp_path / "crawl.warc"
+    write_encoded_warc(path, [("br", _compressed("br", HTML_PAGE.encode()))])
+    monkeypatch.setitem(sys.modules, "brotli", None)
+    monkeypatch.setitem(sys.modules, "brotlicffi", None)
+    [skip] = documents(str(path))
+    assert isinstance(skip, Skipped) and skip.reason == "unsupported encoding"
+    assert "Content-Encoding br needs the brotli package" in skip.detail
+
+
+@pytest.mark.parametrize("name", ["page.de.emden-21416", "story.2021", "page", "index.php"])
+def test_odd_file_names_are_read_by_their_content(tmp_path: Path, name: str) -> None:
+    """Guards issue 20: "page.de.emden-21416" was refused as "unknown extension .emden-21416"."""
+    path = tmp_path / name
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    [page] = documents(str(path))
+    assert isinstance(page, RawDocument) and PARAGRAPH in page.text
+    assert page.title == "Dock workers strike over wages"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("notes.de.x1", PARAGRAPH.encode(), "text"),
+        ("export.data", json.dumps({"text": PARAGRAPH}).encode(), "jsonl"),
+        ("list.data", json.dumps([{"text": PARAGRAPH}]).encode(), "json"),
+        ("feed.php", RSS.encode(), "feed"),
+    ],
+)
+def test_odd_names_are_sniffed_as_text_json_and_feeds(tmp_path: Path, name: str, content: bytes, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    first = documents(str(path))[0]
+    assert isinstance(first, RawDocument) and PARAGRAPH in first.text, kind
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_warc_under_an_odd_name_is_streamed(tmp_path: Path, compress: bool) -> None:
+    path = tmp_path / "CC-NEWS-20210503.warc.part-00001"
+    write_warc(path, compress=compress)
+    pages = [item for item in documents(str(path)) if isinstance(item, RawDocument)]
+    assert [page.url for page in pages] == ["https://example.org/strike"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [("photo.jpeg", b"\xff\xd8\xff\xe0" + bytes(200), "JPEG image"),
+     ("report.pdf", b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
+     ("blob.bin", bytes(range(256)) * 8, "control bytes")],
+)
+def test_binary_content_under_an_odd_name_is_refused(tmp_path: Path, name: str, content: bytes, kind: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    [skip] = documents(str(path))
+    assert isinstance(skip, Skipped) and skip.reason == "unsupported type"
+    assert f"unknown extension {path.suffix}" in skip.detail and kind in skip.detail
+
+
 def test_directory_is_read_recursively_in_order_without_hidden_files(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     (tmp_path / ".git").mkdir()

@@ -1,8 +1,8 @@
 """Turn what the user names (files, directories, ``-`` for stdin, URLs) into documents.
 
-The reader is chosen by file extension, or by sniffing the content when there is none
-(stdin, URLs, extension-less files). Every input that cannot be read becomes a
-:class:`Skipped` with a reason; nothing here stops the run.
+The reader is chosen by file extension, or by sniffing the content when there is none or
+one we do not know (stdin, URLs, "page", "page.de.emden-21416"). Every input that cannot be
+read becomes a :class:`Skipped` with a reason; nothing here stops the run.
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def _suffix(path: Path) -> str:
 def _read_file(path: Path) -> Iterator[Item]:
     suffix = _suffix(path)
     origin = str(path)
-    if suffix and suffix not in SUPPORTED:
-        raise InputError("unsupported type", f"unknown extension {suffix}")
+    if suffix not in SUPPORTED:
+        yield from _read_unknown_file(path, suffix)
+        return
     if suffix in WARC:
         opener = gzip.open if suffix == ".warc.gz" else open
         with opener(path, "rb") as stream:
@@ -94,10 +95,37 @@ def _read_file(path: Path) -> Iterator[Item]:
         yield _with_location(parse_html(decode(data, declared_charset(data)), origin), location)
     elif suffix in FEED:
         yield from read_feed(data, origin)
-    elif suffix in JSON:
-        yield from _read_json(data, origin)
     else:
-        yield from (_with_location(item, location) for item in _read_bytes(data, origin))
+        yield from _read_json(data, origin)
+
+
+def _read_unknown_file(path: Path, suffix: str) -> Iterator[Item]:
+    """A file without an extension we know, read by its content; a WARC file is streamed.
+    Binary content under an unknown extension is an unsupported type."""
+    origin = str(path)
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if head.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as stream:
+            if stream.read(5) == b"WARC/":
+                stream.seek(0)
+                yield from read_warc(stream, origin)  # type: ignore[arg-type]
+                return
+    elif head.lstrip().startswith(b"WARC/"):
+        with path.open("rb") as stream:
+            yield from read_warc(stream, origin)
+        return
+    check_size(path.stat().st_size)
+    location = str(path.resolve())
+    try:
+        for item in _read_bytes(path.read_bytes(), origin):
+            yield _with_location(item, location)
+    except InputError as error:
+        if error.reason != "binary" or not suffix:
+            raise
+        raise InputError(
+            "unsupported type", f"unknown extension {suffix} and not text ({error.detail})"
+        ) from error
 
 
 def _read_stdin() -> Iterator[Item]:
