@@ -93,12 +93,14 @@ encoder_option = click.option(
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), help="SQLite store.")
 @click.option("--strict", is_flag=True, help="Exit with an error when any input is skipped.")
 @click.option("--no-link", is_flag=True, help="Store the articles without linking them (run `kronika link` later).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that build and analyse the documents (default: one per core).")
 @published_option
 @lang_option
 @encoder_option
 def run(
-    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, published: Published | None, language: str | None,
-    encoder: bool,
+    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, jobs: int | None, published: Published | None,
+    language: str | None, encoder: bool,
 ) -> None:
     """Ingest and analyse INPUT into the store, then link the new articles.
 
@@ -108,6 +110,7 @@ def run(
     """
     from tqdm import tqdm
 
+    from kronika.executors.local import default_jobs
     from kronika.store import Store
 
     summary = RunSummary()
@@ -121,7 +124,7 @@ def run(
             click.echo("An earlier run was interrupted; completing it now.", err=True)
         progress = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
         with progress:
-            for item in process(inputs, language=language, published=published):
+            for item in process(inputs, language=language, published=published, jobs=jobs or default_jobs()):
                 if isinstance(item, Skipped):
                     summary.skip(item.reason)
                     store.record_skip(run_id, item.origin, item.reason, item.detail)
@@ -414,7 +417,7 @@ def show(article_id: str, db: str) -> None:
     "task",
     type=click.Choice([
         "all", "ner", "ner-nl", "ner-en", "times", "quotes", "events", "events-plover", "events-dev", "coref",
-        "link", "link-dev", "specific", "specific-dev",
+        "link", "link-dev", "specific", "specific-dev", "negatives",
     ]),
 )
 @click.option("--lang", "language", metavar="ISO", help="For ner: only this language (nl, en).")
@@ -434,10 +437,6 @@ def evaluate(task: str, language: str | None, data: Path, check: bool, update: b
     try:
         suites = baselines.suites_for(task, language)
     except KeyError:
-        if task.startswith("specific"):
-            raise click.ClickException(
-                "the specific-dev set (src/kronika/eval/specific-dev.jsonl) is not in this install yet"
-            ) from None
         raise click.ClickException(f"no evaluation {task} for language {language}") from None
     pinned = baselines.load_baselines()
     results: dict[str, dict[str, float]] = {}

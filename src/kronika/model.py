@@ -24,7 +24,7 @@ Precision = Literal["day", "week", "month", "year"]
 Modality = Literal[
     "occurred", "ongoing", "planned", "called_for", "threatened", "denied", "hypothetical"
 ]
-Specificity = Literal["specific", "headline", "opinion", "reporting", "habitual", "generic"]
+Specificity = Literal["specific", "headline", "opinion", "reporting", "background", "habitual", "generic"]
 """Whether an event mention reports one particular occurrence (``specific``), or what it is
 instead (see :mod:`kronika.extract.specificity`)."""
 
@@ -167,7 +167,7 @@ class EventMention:
     specificity: Specificity = "specific"
     anchors: list[str] = field(default_factory=list)
     """What ties the mention to one occurrence: ``time``, ``place``, ``count``,
-    ``participants``, ``ongoing`` (:mod:`kronika.extract.specificity`)."""
+    ``participants``, ``ongoing``, ``antecedent`` (:mod:`kronika.extract.specificity`)."""
 
 
 @dataclass(slots=True)

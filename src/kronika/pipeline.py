@@ -100,9 +100,18 @@ def analyze(article: Article) -> Article:
 
 
 def process(
-    inputs: Iterable[str], *, language: str | None = None, published: Published | None = None
+    inputs: Iterable[str], *, language: str | None = None, published: Published | None = None, jobs: int = 1,
 ) -> Iterator[Processed | Skipped]:
-    """Analysed articles and skips from the inputs, in input order."""
+    """Analysed articles and skips from the inputs, in input order; with ``jobs`` > 1 the
+    documents are built and analysed in that many worker processes
+    (:mod:`kronika.executors.local`)."""
+    if jobs > 1:
+        from kronika.executors.local import process_parallel
+
+        for result in process_parallel(read_inputs(inputs), jobs, language=language, published=published):
+            assert isinstance(result, (Processed, Skipped))
+            yield result
+        return
     for item in read_inputs(inputs):
         if isinstance(item, Skipped):
             yield item
@@ -113,12 +122,16 @@ def process(
 def process_document(
     document: RawDocument, *, language: str | None = None, published: Published | None = None
 ) -> Processed | Skipped:
+    stage_name = "build"
     try:
-        article = analyze(build_article(document, language=language, published=published))
+        article = build_article(document, language=language, published=published)
+        for stage in STAGES:
+            stage_name = stage.__name__
+            article = stage(article)
     except InputError as error:
         return Skipped(document.origin, error.reason, error.detail)
     except Exception as error:  # noqa: BLE001 - a bug met by one article must not end a batch
-        return Skipped(document.origin, "internal error", f"{type(error).__name__}: {error}")
+        return Skipped(document.origin, "internal error", f"{stage_name}: {type(error).__name__}: {error}")
     return Processed(article, document.location, document.origin)
 
 

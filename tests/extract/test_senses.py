@@ -103,6 +103,6 @@ def test_the_gate_lets_political_news_and_short_texts_through() -> None:
 def test_domain_density_counts_words_of_the_domain() -> None:
     lexicon = load("en")
     text = "The government and the police met the union."
-    words, density, other = gate.domain_density([lexicon.words(text, 0, len(text))], lexicon)
+    words, density, other, distinct = gate.domain_density([lexicon.words(text, 0, len(text))], lexicon)
     assert words == 8 and density == pytest.approx(3 * 1000 / 8)
-    assert other == 0
+    assert other == 0 and distinct == 3

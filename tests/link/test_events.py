@@ -191,6 +191,24 @@ def test_a_headline_joins_its_articles_lead_event() -> None:
     assert linker.event_of["rally"] != lead.id
 
 
+def test_a_definite_reference_joins_the_closest_earlier_event_of_its_kind_and_adds_no_evidence() -> None:
+    from dataclasses import replace
+
+    def at(r: MentionRecord, n: int, anaphoric: bool = False) -> MentionRecord:
+        return replace(r, order=("", r.article_id, n), anaphoric=anaphoric)
+
+    linker = link_records([
+        at(record("first march", article="one", date="2020-08-16", mode="march"), 1),
+        at(record("second march", article="one", date="2020-08-18", mode="march", place=HRODNA), 2),
+        at(record("the march", article="one", place=None, weak=True, mode="march"), 3, anaphoric=True),
+        at(record("the strike", article="one", place=None, weak=True, mode="strike"), 4, anaphoric=True),
+    ])
+    second = linker.events[linker.event_of["second march"]]
+    assert linker.event_of["the march"] == second.id
+    assert [m.id for m in second.sample] == ["second march"]  # members, but no evidence
+    assert linker.event_of["the strike"] not in {second.id, linker.event_of["first march"]}
+
+
 def test_reports_of_a_strike_over_days_meet_in_one_episode() -> None:
     strike = {"mode": "strike", "actors": frozenset({"ent-union"})}
     linker = link_records([

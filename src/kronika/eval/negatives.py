@@ -10,7 +10,7 @@ Three kinds of text where a political-event system should find (almost) nothing:
 - **MEANTIME** (``coref/meantime-nl-en``): Wikinews business news about Airbus, Apple,
   General Motors and the stock market, English and Dutch.
 - **Our own non-political paragraphs** (``nonpolitical-dev.jsonl``): recipes, shops, sports,
-  tech, fashion and other web text in en, nl and de, written by a helper who did not see
+  tech, fashion and other web text in en and nl (111 paragraphs), written by helpers who did not see
   kronika's rules, full of words that look like events ("generally", "search box",
   "striking colours", "the stock rallied", "code execution").
 

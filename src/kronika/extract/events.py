@@ -86,13 +86,13 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
         return []
     for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
-            events.extend(_sentence_events(article, sentence, words, lexicon, blocked, len(events)))
+            events.extend(_sentence_events(article, sentence, words, lexicon, blocked, events))
     return events
 
 
 def _sentence_events(
     article: Article, sentence: Sentence, words: list[Word], lexicon: Lexicon,
-    blocked: list[tuple[int, int]], numbered: int,
+    blocked: list[tuple[int, int]], earlier: list[EventMention],
 ) -> list[EventMention]:
     matches = lexicon.matches(words)
     cues = [m for m in matches if m.section in MODALITY_SECTIONS]
@@ -139,7 +139,7 @@ def _sentence_events(
             confidence -= AMBIGUOUS_PENALTY
         start, end = words[match.first].start, words[match.last].end
         mention = EventMention(
-            id=f"{article.id}-e{numbered + len(mentions) + 1}",
+            id=f"{article.id}-e{len(earlier) + len(mentions) + 1}",
             type=event_type,
             mode=mode,
             modality=mood,
@@ -155,7 +155,9 @@ def _sentence_events(
             acled=ontology.acled_code(event_type, mode, _conditions(event_type, triggers)),
             confidence=round(min(confidence, 1.0), 2),
         )
-        mention.specificity, mention.anchors = specificity.classify(article, mention, words, match, lexicon)
+        mention.specificity, mention.anchors = specificity.classify(
+            article, mention, words, match, lexicon, earlier + mentions
+        )
         mentions.append(mention)
     return mentions
 

@@ -130,15 +130,17 @@ class Lexicon:
         return words
 
     def _compound_head(self, form: str) -> str | None:
-        """The one-word entry a compound ends in ("tegenmanifestatie", "olie-embargo")."""
+        """The one-word trigger or ``[domain]`` entry a compound ends in
+        ("tegenmanifestatie", "olie-embargo", "landbouwminister")."""
         lemma = _lemmatizer(self.language)
+        domain = self.sets.get("domain", frozenset())
         if "-" in form:
             heads = [form.rsplit("-", 1)[1]]
         else:
             heads = [form[cut:] for cut in range(COMPOUND_PREFIX, len(form) - COMPOUND_HEAD + 1)]
         for head in heads:
             for key in (head, lemma(head)):
-                if key in self.first_words:
+                if key in self.first_words or key in domain:
                     return key
         return None
 

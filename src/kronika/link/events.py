@@ -11,7 +11,10 @@ bounded and linking grows linearly with the mentions.
 
 Only ``specific`` mentions (:mod:`kronika.extract.specificity`) make or join events: a
 headline joins the event of its article it fits best, and generic, background, habitual,
-opinion and reporting mentions stay events of their own, marked not specific.
+opinion and reporting mentions stay events of their own, marked not specific. A mention
+specific only as a definite reference to an earlier one ("The march passed off
+peacefully") joins the event of the closest earlier mention of its type and mode in the
+article.
 
 Within the blocks a candidate must be *compatible with every member* on the hard
 constraints below, and its score is the *average* over a sample of its members
@@ -264,6 +267,10 @@ class MentionRecord:
     """:mod:`kronika.extract.specificity`: only ``specific`` mentions make or join events; a
     ``headline`` joins its article's lead event; the others stay alone, as non-specific
     events."""
+    anaphoric: bool = False
+    """Specific only as a definite reference to an earlier mention of its article ("the
+    march", :mod:`kronika.extract.specificity`): it joins that mention's event, as a member
+    that is no evidence (not in the sample the average linkage scores against)."""
     sentence_vector: Any = None
     trigger_vector: Any = None
     """Unit vectors of the sentence and the trigger word, when the optional encoder is on
@@ -315,8 +322,8 @@ class EventCluster:
     def add(self, record: MentionRecord) -> None:
         self.members.append(record.id)
         self.articles.add(record.article_id)
-        if record.specificity != "specific":
-            return  # a headline or generic member is no evidence of what the event is
+        if record.specificity != "specific" or record.anaphoric:
+            return  # a headline, generic or anaphoric member is no evidence of what the event is
         self.specific = True
         self.durative = self.durative or record.durative
         half = AVERAGE_MEMBERS // 2
@@ -504,6 +511,10 @@ class EventLinker:
             self.event_of[record.id] = event.id
             self._of_article.setdefault(record.article_id, {})[event.id] = None
             return event.id
+        antecedent = self._antecedent_event(record) if record.anaphoric else None
+        if antecedent is not None:
+            self._add(record, antecedent)
+            return antecedent.id
         # Neither when nor where: any event of its type could be the one, unless the
         # sentences name the same people or things.
         unanchored = record.date is None and record.country is None
@@ -552,6 +563,21 @@ class EventLinker:
             if best is None or key[:2] > best[:2]:
                 best = key
         return self.events[best[2]] if best else None
+
+    def _antecedent_event(self, record: MentionRecord) -> EventCluster | None:
+        """The event of the closest earlier specific mention of the same type and mode in
+        the record's article that the record is compatible with."""
+        best: tuple[tuple[str, str, int], EventCluster] | None = None
+        for event_id in self._of_article.get(record.article_id, ()):
+            event = self.events[event_id]
+            if not event.specific or event.mode != record.mode or not compatible(record, event):
+                continue
+            for member in event.sample:
+                if member.article_id == record.article_id and member.order < record.order and (
+                    best is None or member.order > best[0]
+                ):
+                    best = (member.order, event)
+        return best[1] if best else None
 
     def restore(self, record: MentionRecord, event_id: str) -> None:
         """Put a mention back in the event an earlier run linked it to (no scoring)."""
@@ -732,6 +758,7 @@ def mention_record(
         context=frozenset(context),
         locations=frozenset(locations),
         specificity=event.specificity,
+        anaphoric=event.anchors == ["antecedent"],
     )
 
 
