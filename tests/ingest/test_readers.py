@@ -82,6 +82,20 @@ def test_html_without_article_text_is_skipped(tmp_path: Path) -> None:
     assert isinstance(skip, Skipped) and skip.reason == "no text"
 
 
+def test_jsonl_records_with_empty_text_are_skipped_by_line_and_id(tmp_path: Path) -> None:
+    path = tmp_path / "articles.jsonl"
+    lines = [json.dumps({"id": "kept", "text": PARAGRAPH}), json.dumps({"id": "r-17", "text": "  "}),
+             json.dumps({"text": ""})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    _, named, unnamed = documents(str(path))
+    assert isinstance(named, Skipped) and named.reason == "empty"
+    assert named.origin == f"{path} line 2 (id r-17)"
+    assert isinstance(unnamed, Skipped) and unnamed.origin == f"{path} line 3"
+    result = cli("extract", str(path), "--format", "jsonl")
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 1
+    assert "line 2 (id r-17): empty" in result.stderr
+
+
 def test_jsonl_with_a_bad_line_keeps_the_rest(tmp_path: Path) -> None:
     path = tmp_path / "articles.jsonl"
     lines = [

@@ -25,11 +25,16 @@ def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[RawDocument | Skipped]
             continue
         try:
             record = json.loads(decode(raw))
-            yield document_from_record(record, where)
         except json.JSONDecodeError as error:
             yield Skipped(where, "bad JSON", error.msg)
+            continue
+        try:
+            yield document_from_record(record, where)
         except InputError as error:
-            yield Skipped(where, error.reason, error.detail)
+            # The record's own id, where it has one, names it in the skip ("empty", "bad JSON").
+            given = record.get("id") if isinstance(record, dict) else None
+            named = f"{where} (id {given})" if isinstance(given, (str, int)) and str(given) else where
+            yield Skipped(named, error.reason, error.detail)
 
 
 def _bounded_lines(stream: BinaryIO) -> Iterator[bytes | None]:
