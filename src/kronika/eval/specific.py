@@ -1,11 +1,13 @@
 """Specific mentions and canonical events on multi-outlet coverage (``specific-dev.jsonl``).
 
-30 articles (15 Dutch, 15 English) about 8 stories set in real cities, each story told by
-3-5 outlets in both languages over several days, written and labelled by a helper who did
-not see kronika's rules. Every event-like word is labelled with its class (``specific``,
-``headline``, ``background``, ``generic``, ``opinion``, ``noise``), the real-world event it
-reports (ids shared across articles and languages), and the episode it belongs to (a strike
-over days and the marches inside it).
+16 articles (8 Dutch, 8 English) about 4 stories set in real cities (a port strike in
+Antwerp, a hospital strike in Manchester, a farmers' occupation in Groningen, a week of
+protests in Tbilisi), each story told by 4 outlets over several days, in both languages
+but one (Manchester: 3 English, 1 Dutch), written and labelled by helpers who did not see
+kronika's rules. Every event-like word is labelled with its class (``specific``,
+``headline``, ``background``, ``generic``, ``opinion``, ``noise``), the real-world event
+it reports (ids shared across articles and languages), and the episode it belongs to (a
+strike over days and the marches inside it).
 
 The articles go through the whole pipeline into a SQLite store (end to end: the mentions are
 kronika's own, not the gold ones). An extracted mention stands for the gold item whose
