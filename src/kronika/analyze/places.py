@@ -179,6 +179,9 @@ class Language:
     cldr_only: frozenset[str]
     """Trusted names that come from CLDR alone (no hand-list line): ru "Того" (Togo) is also
     the word "того", so such names get the common-word test at a sentence start."""
+    not_places: frozenset[str] = frozenset()
+    """Names that are no place in this language though a gazetteer spells them
+    (``not:`` lines: "White House", an alternate name of Casablanca, is an institution)."""
 
 
 def normalise(name: str) -> str:
@@ -262,6 +265,7 @@ def language(code: str) -> Language:
     suffixes: list[tuple[str, str]] = []
     adjectives: list[tuple[str, str]] = []
     before: set[str] = set()
+    not_places: set[str] = set()
     capitalised_nouns = False
 
     def trust(form: str, index: int) -> None:
@@ -302,6 +306,9 @@ def language(code: str) -> Language:
         if key == "nouns":
             capitalised_nouns = value.strip() == "capitalised"
             continue
+        if key == "not":
+            not_places.update(normalise(form) for form in forms)
+            continue
         index = _target(key)
         if index is None:
             continue  # reported by check_data()
@@ -328,6 +335,7 @@ def language(code: str) -> Language:
         first_words=frozenset(key.split(" ", 1)[0] for key in ordered if " " in key),
         lower_prefixes=frozenset(key[:3] for key in lower_ok),
         cldr_only=frozenset(from_cldr),
+        not_places=frozenset(not_places),
     )
 
 
@@ -377,7 +385,7 @@ def _target(key: str) -> int | None:
     return gazetteer.countries.get(key)
 
 
-_KEYWORDS = frozenset({"suffix", "adjective", "before", "nouns", "region"})
+_KEYWORDS = frozenset({"suffix", "adjective", "before", "nouns", "region", "not"})
 
 
 def check_data() -> list[str]:
@@ -447,10 +455,17 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
     gazetteer = core()
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     lowered = frozenset(word for _, _, word in words if word[0].islower())
-    state = _State(text, words, layer, gazetteer, _label_map(entities), set(), lowered)
+    # A surname of a person the tagger found ("Evo Morales") is that person's name in the
+    # whole document, not the town it also spells ("Morales said …").
+    surnames = {_key(e.text.split()[-1]) for e in entities if e.label == "PER" and " " in e.text.strip()}
+    state = _State(text, words, layer, gazetteer, _label_map(entities), surnames, lowered)
     matches: list[_Match] = []
     i = 0
     while i < len(words):
+        skip = _not_a_place(state, i)
+        if skip:
+            i += skip
+            continue
         found = _match_at(state, i)
         if found is None:
             i += 1
@@ -464,20 +479,41 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
                 match, used = inner[0], inner[1] + 1
         matches.append(match)
         i += used
-    # A name once written after a first name (Bob Dole) is a surname in the whole document.
+    # A name once written after a first name (Bob Dole, Evo Morales) is a surname in the
+    # whole document; the tagger's LOC saves only a big city (it tags a lone "Morales" LOC).
     matches = [
         m
         for m in matches
         if m.trusted
         or m.key not in state.persons
-        or _label_at(state.labels, m.start, m.end)[0] == "LOC"
+        or (
+            _label_at(state.labels, m.start, m.end)[0] == "LOC"
+            and max(_entry(i).population for i in m.candidates) >= BIG_CITY
+        )
     ]
-    matches += _spelled_otherwise(text, entities, matches)
+    matches += _spelled_otherwise(text, entities, matches, state.persons)
     matches.sort(key=lambda m: m.start)
     return _resolve(text, matches)
 
 
-def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match]) -> list[_Match]:
+def _not_a_place(state: _State, i: int) -> int:
+    """The number of words of a ``not:`` name starting at word ``i`` (0 if none)."""
+    if not state.layer.not_places:
+        return 0
+    for size in range(min(NOT_PLACE_WORDS, len(state.words) - i), 0, -1):
+        between = state.text[state.words[i][0] : state.words[i + size - 1][1]]
+        if normalise(between) in state.layer.not_places:
+            return size
+    return 0
+
+
+NOT_PLACE_WORDS = 3
+"""The longest ``not:`` name, in words."""
+
+
+def _spelled_otherwise(
+    text: str, entities: list[Entity], found: list[_Match], persons: set[str]
+) -> list[_Match]:
     """Matches for one-word LOC entities that no gazetteer name spells as written, through
     the transliteration-proof key of :func:`kronika.analyze.names.name_key`: a press
     spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city."""
@@ -487,7 +523,7 @@ def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match]) -
     for entity in entities:
         if entity.label != "LOC" or " " in entity.text or len(entity.text) < MIN_KEY_LETTERS:
             continue
-        if any(m.start < entity.end and entity.start < m.end for m in found):
+        if any(m.start < entity.end and entity.start < m.end for m in found) or _key(entity.text) in persons:
             continue
         candidates = _spelling_index().get(name_key(entity.text))
         if candidates:
@@ -676,6 +712,18 @@ def _accept(
         return not (
             initial and key in layer.cldr_only and _zipf(key, layer.code) >= FUNCTION_WORD_ZIPF
         )
+    if first > 0:
+        previous = words[first - 1]
+        gap = text[previous[1] : start]
+        if (
+            gap.strip() == ""
+            and previous[2][0].isupper()
+            and _zipf(previous[2].casefold(), layer.code)
+            < (COMMON_ZIPF if layer.capitalised_nouns else FUNCTION_WORD_ZIPF)
+            and _key(previous[2]) not in layer.trusted
+        ):
+            state.persons.add(key)
+            return False  # George Washington, Evo Morales: a first name before the city name
     if biggest < MIN_CITY:
         return False
     if surface.isupper():
@@ -688,18 +736,6 @@ def _accept(
         return words[stop - 1][2][0].isupper()
     if normalise(surface) in layer.months or key in layer.months:
         return False
-    if first > 0:
-        previous = words[first - 1]
-        gap = text[previous[1] : start]
-        if (
-            gap.strip() == ""
-            and previous[2][0].isupper()
-            and _zipf(previous[2].casefold(), layer.code)
-            < (COMMON_ZIPF if layer.capitalised_nouns else FUNCTION_WORD_ZIPF)
-            and _key(previous[2]) not in layer.trusted
-        ):
-            state.persons.add(key)
-            return False  # George Washington: a first name before the city name
     if stop < len(words):
         following = words[stop]
         gap = text[end : following[0]]
@@ -764,7 +800,12 @@ def _pick(candidates: tuple[int, ...], mentioned: frozenset[str]) -> int:
     larger = [i for i in candidates if _entry(i).precision != "city"]
     if larger:
         area = larger[0]
-        if not cities or max(_entry(i).population for i in cities) <= _entry(area).population:
+        biggest_city = max((_entry(i).population for i in cities), default=0)
+        if biggest_city <= _entry(area).population:
+            return area
+        # A hand-listed region (its population unknown) over a namesake city of less than
+        # a metropolis: Florida, not Floridablanca; Virginia, not Virginia (ZA).
+        if _entry(area).precision == "region" and not _entry(area).population and biggest_city < BIG_CITY:
             return area
     return max(
         cities,

@@ -26,7 +26,7 @@ TOLERANCE = 0.0005
 UNPINNED = ("tokens_per_s", "ms_per_document", "documents", "gold", "seconds")
 """Score names containing one of these are counts or speeds, not quality: never pinned."""
 
-LOWER_IS_BETTER = ("_per_1k",)
+LOWER_IS_BETTER = ("_per_1k", "_per_100")
 """Score names ending so are rates of errors (events found in text that reports none): a
 baseline is their ceiling, not their floor."""
 

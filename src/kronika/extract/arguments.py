@@ -31,6 +31,7 @@ Attribution
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -87,6 +88,8 @@ def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Ca
     index = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
     for entity in article.entities:
+        if is_dateline(article.text, entity.start, entity.end):
+            continue  # "CAIRO —" says where the report was filed, not who acted
         if lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends:
             found.append(Candidate(
                 index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id, entity.label
@@ -112,6 +115,20 @@ def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Ca
         taken.update(range(first, last + 1))
     found.sort(key=lambda c: c.first)
     return _outermost(found)
+
+
+DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s|\s*,\s")
+"""What follows a dateline's place: a dash, perhaps after an agency in brackets
+("MINSK (Reuters) —"), or a comma before the date ("KYIV, March 3")."""
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a dateline's place: in capitals, opening a paragraph, followed
+    by a dash or a comma?"""
+    name = text[start:end]
+    if not name.isupper() or (start > 0 and text[start - 1] != "\n"):
+        return False
+    return DATELINE.match(text, end) is not None
 
 
 def _following_entity(found: list[Candidate], i: int) -> Candidate | None:
@@ -212,8 +229,11 @@ def place(
 ) -> tuple[Place | None, Literal["sentence", "article"] | None]:
     """The place of an event whose trigger is at ``at`` in the sentence ``start:end``."""
     inside = [p for p in article.places if start <= p.start and p.end <= end]
-    if inside:
-        return min(inside, key=lambda p: abs(p.start - at)), "sentence"
+    # A dateline's place ("CAIRO —") is where the report was filed: the article's place
+    # when the sentence names no other, never the sentence's own.
+    named = [p for p in inside if not is_dateline(article.text, p.start, p.end)]
+    if named:
+        return min(named, key=lambda p: abs(p.start - at)), "sentence"
     main = main_place(article)
     return (main, "article") if main else (None, None)
 

@@ -1,0 +1,81 @@
+"""Place precision on text full of names that are no places (``places-dev.jsonl``).
+
+News paragraphs in English, German and Spanish written and labelled by a helper who did
+not see kronika's place rules: every real place with the country it is in, and every
+capitalised span a gazetteer could take for a place but that is none (people whose
+surnames are towns, institutions named after buildings, demonyms, common words that are
+also towns, clubs named after their city).
+
+Each paragraph goes through the analysis (sentences, entities, name chains, places).
+Scores: ``precision`` (of the places kronika finds, the share that overlap a gold place
+in the same country), ``recall`` (of the gold places, the share found in the right
+country), ``not_place_errors`` (places found on a labelled non-place, per 100 of them;
+lower is better) and ``found``.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+from kronika.model import Article
+
+DEV_SET = "places-dev.jsonl"
+
+
+def _span(text: str, needle: str, occurrence: int) -> tuple[int, int]:
+    at = -1
+    for _ in range(occurrence):
+        at = text.find(needle, at + 1)
+        if at < 0:
+            raise ValueError(f"{needle!r} does not occur {occurrence} times")
+    return at, at + len(needle)
+
+
+def load(path: Path | None = None) -> list[dict[str, object]]:
+    text = path.read_text(encoding="utf-8") if path else (
+        resources.files("kronika.eval").joinpath(DEV_SET).read_text(encoding="utf-8")
+    )
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def evaluate_places(path: Path | None = None) -> dict[str, float]:
+    from kronika.pipeline import ANALYSIS_STAGES
+
+    found = right = gold_total = gold_found = traps = trap_hits = 0
+    for item in load(path):
+        text = str(item["text"])
+        article = Article(id=str(item["id"]), text=text, language=str(item["language"]))
+        for stage in ANALYSIS_STAGES:
+            article = stage(article)
+        gold = [(*_span(text, g["text"], g.get("occurrence", 1)), g["country"]) for g in item["places"]]  # type: ignore[attr-defined]
+        wrong = [_span(text, g["text"], g.get("occurrence", 1)) for g in item["not_places"]]  # type: ignore[attr-defined]
+        places = article.places
+        found += len(places)
+        right += sum(any(p.start < e and s < p.end and p.country == c for s, e, c in gold) for p in places)
+        gold_total += len(gold)
+        gold_found += sum(any(p.start < e and s < p.end and p.country == c for p in places) for s, e, c in gold)
+        traps += len(wrong)
+        trap_hits += sum(any(p.start < e and s < p.end for p in places) for s, e in wrong)
+    return {
+        "precision": round(right / found, 4) if found else 0.0,
+        "recall": round(gold_found / gold_total, 4) if gold_total else 0.0,
+        "not_place_errors_per_100": round(100 * trap_hits / traps, 2) if traps else 0.0,
+        "found": float(found),
+        "gold_places": float(gold_total),
+    }
+
+
+if __name__ == "__main__":
+    from kronika.pipeline import ANALYSIS_STAGES
+
+    for item in load():
+        text = str(item["text"])
+        article = Article(id=str(item["id"]), text=text, language=str(item["language"]))
+        for stage in ANALYSIS_STAGES:
+            article = stage(article)
+        gold = {(g["text"], g["country"]) for g in item["places"]}  # type: ignore[attr-defined]
+        for p in article.places:
+            if not any(p.text in t or t in p.text for t, c in gold if c == p.country):
+                print(f"{item['id']}  wrong: {p.text!r} -> {p.name}, {p.country}")
