@@ -287,3 +287,15 @@ def test_a_loc_entity_spelled_otherwise_finds_its_city(text: str, name: str, cou
 def test_spelling_fallback_needs_a_loc_entity() -> None:
     assert not [p for p in find_places("De staking in Roestavi duurt voort.", [], "nl")
                 if p.text == "Roestavi"]
+
+
+def test_a_surname_is_a_person_in_the_whole_document_whatever_the_tagger_says() -> None:
+    text = "Carla Morales spoke to farmers in Cusco. Later, Morales accused the governor of lying."
+    entities = [Entity(0, 13, "Carla Morales", "ORG"), Entity(48, 55, "Morales", "LOC")]
+    assert [p.text for p in find_places(text, entities, "en")] == ["Cusco"]
+
+
+def test_a_listed_region_beats_a_small_namesake_city_and_institutions_are_no_places() -> None:
+    text = "The White House is watching the vote in Virginia and the floods in Florida."
+    places = {p.text: (p.country, p.precision) for p in find_places(text, _with_tagger("en", text), "en")}
+    assert places == {"Virginia": ("US", "region"), "Florida": ("US", "region")}

@@ -56,3 +56,10 @@ def test_the_gate_needs_more_than_one_domain_word() -> None:
     note = gate_note(sentences, lexicon)
     assert note is not None and "different domain word" in note
     assert article.events == [] and article.notes == [note]
+
+
+def test_a_dateline_is_no_actor_and_not_the_sentence_place() -> None:
+    text = "CAIRO — Gunmen attacked a bus in Tunis on Sunday, the interior ministry said."
+    (attack,) = [e for e in events(text) if e.type == "ASSAULT"]
+    assert "CAIRO" not in [a.text for a in attack.actors]
+    assert attack.place is not None and attack.place.name == "Tunis"

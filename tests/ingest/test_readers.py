@@ -405,3 +405,16 @@ def test_pipeline_gives_analysed_articles(tmp_path: Path) -> None:
     assert [article.text[s.start : s.end] for s in article.sentences] == [
         "De bond zei dat de staking doorgaat.", "Dhr. Jansen is ca. 60 jaar."]
     assert item.location == str(path.resolve())
+
+
+def test_an_html_page_without_a_machine_date_takes_the_bylines_date() -> None:
+    from kronika.ingest.html import parse_html
+
+    body = " ".join(["The council met again to discuss the closure of the harbour depot."] * 6)
+    html = (
+        "<html><head><title>Depot closure debated</title></head><body><article>"
+        "<h1>Depot closure debated</h1><p class='byline'>By Jo Marsh, 3 March 2021</p>"
+        f"<p>{body}</p></article><footer>© 2025 Harbour Post</footer></body></html>"
+    )
+    document = parse_html(html, "page.html")
+    assert document.published is not None and document.published.date == "2021-03-03"

@@ -1,6 +1,6 @@
 """Publication dates of HTML pages with conflicting dates (``pubdates-dev.jsonl``).
 
-60 pages in en, nl, de, es and fr, written by a helper who did not see kronika's date
+Pages in en, nl, de, es and fr (60), written by a helper who did not see kronika's date
 rules, each with its true first publication day and the traps real sites set: modification
 dates in metadata (``article:modified_time``, ``dateModified``, "Updated …" lines),
 copyright years in footers, dates of comments, related articles and the events the text

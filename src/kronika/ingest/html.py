@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 
 from kronika.errors import InputError
-from kronika.ingest.dates import parse_published
+from kronika.ingest.dates import find_written_date, parse_published
 from kronika.ingest.document import RawDocument
 
 #: Extracted text shorter than this (without spaces) is navigation debris, not an article.
 MIN_TEXT_CHARS = 40
+
+BYLINE_CHARS = 400
+"""How far into the extracted text a byline's written date is looked for when the markup
+has none. On the pubdates dev set (``kronika eval pubdates``: 60 pages with conflicting
+dates) the fallback took day accuracy from 0.917 (htmldate alone) to 0.967, at precision
+0.983; htmldate's extensive search found as many but took a sidebar's date on one page."""
+
 _HTML_START = re.compile(rb"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -47,6 +54,12 @@ def parse_html(html: str, origin: str, url: str | None = None) -> RawDocument:
     if not text or len("".join(text.split())) < MIN_TEXT_CHARS:
         raise InputError("no text", "no article text found in the HTML")
     page_url = url or extracted.url
+    published = parse_published(extracted.date) if extracted.date else None
+    if published is None:
+        # No date in the markup (htmldate's metadata, URL and page-structure search): the
+        # byline's written date, if the head of the text has one ("Oct. 18, 2016").
+        written = find_written_date(f"{extracted.title or ''}\n{text[:BYLINE_CHARS]}")
+        published = written[0] if written else None
     return RawDocument(
         text=text,
         origin=origin,
@@ -56,5 +69,5 @@ def parse_html(html: str, origin: str, url: str | None = None) -> RawDocument:
         author=extracted.author,
         source=extracted.sitename,
         language=None,
-        published=parse_published(extracted.date) if extracted.date else None,
+        published=published,
     )
