@@ -641,8 +641,12 @@ class EventLinker:
                     yield event_id
 
 
-EPISODE_MEMBER_TYPES = frozenset({"PROTEST"})
-"""One-day events that can belong to an episode: the strikers' march or rally."""
+EPISODE_MEMBER_TYPES = frozenset({"PROTEST", "COERCE", "ASSAULT", "CONSULT", "AGREE"})
+"""One-day events that can belong to an episode: the strikers' march or rally, the arrests
+at the picket line, the talks and the deal that ends it. On the specific dev set adding
+COERCE, ASSAULT, CONSULT and AGREE to PROTEST raised episode pair recall 0.011 -> 0.014 at
+precision 1.0 (most gold episode members are dated only by the publication week, which
+places no event inside an episode)."""
 
 
 def episode_members(events: dict[str, EventCluster]) -> dict[str, str]:
