@@ -94,7 +94,9 @@ def _specific_dev(path: Path) -> Scores:
 def _negatives(path: Path) -> Scores:
     from kronika.eval.negatives import evaluate_negatives
 
-    return evaluate_negatives(path)
+    # The suite's folder is CoNLL-2003's (it needs the shared data: the pinned scores count
+    # CoNLL and MEANTIME); the sources are found from the data root, two folders up.
+    return evaluate_negatives(path.parent.parent if path.name == "conll2003-en" else path)
 
 
 def _pubdates(path: Path) -> Scores:
@@ -134,7 +136,7 @@ SUITES: dict[str, Suite] = {
         Suite("specific-dev", "", _specific_dev, {
             "mention_precision": 0.80, "cross_article_pair_precision": 0.70, "cross_article_pair_recall": 0.40,
         }),
-        Suite("negatives", "", _negatives, {}),
+        Suite("negatives", "ner/conll2003-en", _negatives, {}),
         Suite("pubdates", "", _pubdates, {"day_accuracy": 0.90}),
     )
 }
