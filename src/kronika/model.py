@@ -144,6 +144,22 @@ class AcledCode:
 
 
 @dataclass(slots=True)
+class Demand:
+    """What protesters or strikers demand, as the text says it, with its issue code
+    (:data:`kronika.extract.demands.CODES`: ``resignation``, ``wages``, … or ``other``)."""
+
+    code: str
+    text: str
+    start: int
+    end: int
+    """Offsets in the article's text."""
+    article_id: str | None = None
+    """On a canonical event: the article that states it."""
+    outlet: str | None = None
+    """On a canonical event: that article's outlet."""
+
+
+@dataclass(slots=True)
 class EventMention:
     id: str
     type: str
@@ -168,6 +184,8 @@ class EventMention:
     anchors: list[str] = field(default_factory=list)
     """What ties the mention to one occurrence: ``time``, ``place``, ``count``,
     ``participants``, ``ongoing``, ``antecedent`` (:mod:`kronika.extract.specificity`)."""
+    demands: list[Demand] = field(default_factory=list)
+    """What the participants of a protest or strike demand (:mod:`kronika.extract.demands`)."""
 
 
 @dataclass(slots=True)
@@ -255,6 +273,72 @@ class CanonicalEvent:
     """For a lasting event (strike, sit-in, occupation…): its span and the events it contains."""
     episode_id: str | None = None
     """For a one-day event inside an episode (the strikers' march): the episode's id."""
+    demands: list[Demand] = field(default_factory=list)
+    """What its participants demand, one entry per issue code and source, with the words."""
+
+
+@dataclass(slots=True)
+class StatusSource:
+    """One source's report of a strike's status change, with its sentence."""
+
+    article_id: str
+    outlet: str | None = None
+    text: str | None = None
+    """The sentence that says it."""
+
+
+@dataclass(slots=True)
+class StatusChange:
+    status: str
+    """``called``, ``started``, ``spreading``, ``suspended``, ``resumed``, ``ended``,
+    ``broken`` (by force), ``won`` or ``lost``."""
+    date: str | None = None
+    """The day (or week, month) the sources date it to."""
+    sources: list[StatusSource] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Strike:
+    """One strike at one workplace, over all its days and sources: what strike trackers code."""
+
+    id: str
+    workplace: str | None = None
+    """The workplace as the sources name it ("Kovex plant"), or its kind and city."""
+    workplace_kind: str | None = None
+    """``factory``, ``mine``, ``hospital``, ``school``, ``port``, … or ``general`` for a general strike."""
+    enterprise_id: str | None = None
+    """The entity of the enterprise struck (its page lists its strikes)."""
+    employer: str | None = None
+    state_owned: bool | None = None
+    """``True`` when a source calls the enterprise state-owned; ``None`` when none says."""
+    sector: str | None = None
+    place: Place | None = None
+    country: str | None = None
+    union: str | None = None
+    union_id: str | None = None
+    start: str | None = None
+    start_precision: str | None = None
+    end: str | None = None
+    """The day a source reports it ended (called off, won, lost, broken)."""
+    ongoing_as_of: str | None = None
+    """Not reported ended: the day of the latest source reporting it."""
+    status: str | None = None
+    """The latest status."""
+    history: list[StatusChange] = field(default_factory=list)
+    workers: Reconciled | None = None
+    """How many strike, reconciled from the sources' claims."""
+    claims: list[Claim] = field(default_factory=list)
+    """Every source's claims of its worker count and start, side by side."""
+    demands: list[Demand] = field(default_factory=list)
+    repression: list[str] = field(default_factory=list)
+    """Ids of the arrests, assaults, dismissals and threats against it."""
+    events: list[str] = field(default_factory=list)
+    """The canonical strike events it groups (one per episode: a strike that resumes after a
+    pause may have two)."""
+    called_by: str | None = None
+    """The general strike call it followed (an event id)."""
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -81,6 +81,8 @@ COLUMNS: tuple[Column, ...] = (
            "day a source dates its start to"),
     Column("episode_ongoing_as_of", "string", "for a lasting event not reported ended: the day of its latest report"),
     Column("episode_events", "string", "for a lasting event: the ids of the one-day events inside it, joined with ';'"),
+    Column("demands", "string", "what the participants demand, as issue codes (resignation, wages, …; "
+           "kronika.extract.demands) joined with ';'"),
     Column("acled_event_type", "string",
            "ACLED event_type; empty when ACLED does not code such events"),
     Column("acled_sub_event_type", "string", "ACLED sub_event_type"),
@@ -155,6 +157,7 @@ def flat_row(event: CanonicalEvent, entities: Mapping[str, CanonicalEntity]) -> 
         "episode_start": event.episode.start if event.episode else None,
         "episode_ongoing_as_of": event.episode.ongoing_as_of if event.episode else None,
         "episode_events": ";".join(event.episode.events) or None if event.episode else None,
+        "demands": ";".join(dict.fromkeys(d.code for d in event.demands)) or None,
         "acled_event_type": event.acled.event_type if event.acled else None,
         "acled_sub_event_type": event.acled.sub_event_type if event.acled else None,
         "confidence": event.confidence,

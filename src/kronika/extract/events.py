@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from kronika import ontology
 from kronika.extract import arguments, specificity
+from kronika.extract.demands import DEMANDING_TYPES, mention_demands
 from kronika.extract.gate import gate_note
 from kronika.extract.lexicon import Lexicon, Match, Word, load
 from kronika.extract.modality import in_scope, modality
@@ -87,7 +88,28 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
     for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
             events.extend(_sentence_events(article, sentence, words, lexicon, blocked, events))
+    _add_demands(article, events)
     return events
+
+
+def _add_demands(article: Article, events: list[EventMention]) -> None:
+    """Each protest or demand mention's demands: those of its sentence; for a protest whose
+    sentence states none, those of the next sentence when that one reports no protest of
+    its own ("Thousands struck on Monday. They demand new elections.")."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for event in events:
+        if event.type in DEMANDING_TYPES:
+            by_sentence.setdefault(event.sentence.start, []).append(event)
+    protests = {start for start, mentions in by_sentence.items() if any(m.type == "PROTEST" for m in mentions)}
+    for start, mentions in by_sentence.items():
+        end = mentions[0].sentence.end
+        found = mention_demands(article.text, start, end, article.language)
+        if not found and start in protests:
+            later = [s for s in article.sentences if s.start >= end][:1]
+            if later and later[0].start not in protests:
+                found = mention_demands(article.text, later[0].start, later[0].end, article.language)
+        for mention in mentions:
+            mention.demands = list(found)
 
 
 def _sentence_events(

@@ -223,9 +223,10 @@ def _crosses(words: list[Word], i: int, j: int, clause: frozenset[str]) -> bool:
 
 
 @cache
-def load(language: str) -> Lexicon | None:
-    """The event lexicon of ``language``, or ``None`` when it has none."""
-    path = resources.files("kronika.lang").joinpath(language, "events.txt")
+def load(language: str, name: str = "events.txt") -> Lexicon | None:
+    """The event lexicon of ``language`` (or another word file of the same format, such as
+    ``demands.txt``), or ``None`` when the language has none."""
+    path = resources.files("kronika.lang").joinpath(language, name)
     if not path.is_file():
         return None
     lexicon = Lexicon(language)
@@ -240,7 +241,7 @@ def load(language: str) -> Lexicon | None:
         phrase, _, value = line.partition("=")
         words = tuple(phrase.lower().replace("’", "'").split())
         if not words or (section in ("triggers", "settings") and not value.strip()):
-            raise ValueError(f"{language}/events.txt:{number}: cannot read {line!r}")
+            raise ValueError(f"{language}/{name}:{number}: cannot read {line!r}")
         if section == "settings":
             lexicon.settings[words[0]] = value.strip()
             continue

@@ -35,6 +35,7 @@ from kronika.model import (
     CanonicalEntity,
     CanonicalEvent,
     Claim,
+    Demand,
     Episode,
     EventMention,
     Magnitude,
@@ -242,7 +243,21 @@ def canonical_event(
         specific=cluster.specific,
         episode=span,
         episode_id=episode_id,
+        demands=_demands(sources),
     )
+
+
+def _demands(sources: Sequence[Source]) -> list[Demand]:
+    """Each source's demands, one per issue code and article (its first wording)."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for source in sources:
+        for demand in source.mention.demands:
+            if (demand.code, source.article_id) in seen:
+                continue
+            seen.add((demand.code, source.article_id))
+            found.append(Demand(demand.code, demand.text, demand.start, demand.end, source.article_id, source.outlet))
+    return found
 
 
 def episode(sources: Sequence[Source], events: Sequence[str], published: Mapping[str, str]) -> Episode:

@@ -1,0 +1,251 @@
+"""Demands: what protesters and strikers demand, as spans of the text with an issue code.
+
+A demand is read where a **cue** ("demanding", "called for", "eisen", "fordern", "in
+protest against") introduces what is demanded. The words the cue governs run to the end
+of its clause; coordinated items ("higher wages, shorter hours and the release of the
+detainees") are separate demands. Each item gets the issue code of the first **code word**
+it holds, by :data:`CODES` order (a "pension reform" is about pensions before it is about a
+reform); an item without one is ``other`` when its cue is strong ("demand", "eisen") and no
+demand at all when its cue is weak ("against", "over": "against the police" says nothing
+of what is demanded). Where the cue is a verb at the end of its clause (Dutch and German
+subordinate clauses: "die nieuwe verkiezingen eisen"), it governs the words before it.
+
+What authorities demand of protesters ("the police demanded that they leave") is no
+protest demand: a cue whose subject is one of the ``[authorities]`` is skipped. Outside an
+event mention (:func:`sentence_demands`), a sentence needs a protest context: a word of
+``[participants]`` or a protest trigger of the event lexicon.
+
+The words are in ``lang/<iso>/demands.txt`` (format: :mod:`kronika.extract.lexicon`;
+sections documented in ``lang/en/demands.txt``). A language without the file has no demands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word, load
+from kronika.model import Demand
+
+CODES = (
+    "resignation", "new_elections", "release_prisoners", "accountability", "end_repression",
+    "wages", "jobs", "conditions", "prices", "services", "environment", "rights", "policy",
+)
+"""The issue codes, most specific first; ``other`` is any demand none of them names.
+
+Political: ``resignation`` (an official or government must go), ``new_elections`` (new,
+free or repeated elections, a recount), ``release_prisoners`` (detainees freed, charges
+dropped), ``accountability`` (an investigation, those responsible punished),
+``end_repression`` (an end to police violence, a crackdown, persecution), ``rights``
+(freedoms, democratic reform, a constitution), ``policy`` (a law, decree, tax, reform or
+project withdrawn or changed). Economic: ``wages`` (pay, arrears, pensions, benefits),
+``jobs`` (no layoffs or closure, reinstatement), ``conditions`` (hours, safety, staffing),
+``prices`` (fuel, food, energy, rents). Social: ``services`` (hospitals, schools, housing,
+utilities), ``environment``."""
+
+OTHER = "other"
+_OPENERS = frozenset(",:\"“”„«‘'")
+"""Marks between a cue and what it governs ("their demand: …", "banners reading “…”")."""
+DEMANDING_TYPES = frozenset({"PROTEST", "DEMAND"})
+"""The event types whose mentions carry demands."""
+MAX_ITEM_WORDS = 16
+"""A demand item longer than this is cut here (a cue's clause may run on)."""
+SUBJECT_WINDOW = 6
+"""How far before a cue its subject is looked for (an authority's demand is no protest's)."""
+COMPOUND_PART = 4
+"""A code word of at least this many letters counts at the start or end of a closed compound
+("loonsverhoging", "Rentenreform", "ontslaggolf")."""
+
+
+@dataclass(slots=True)
+class _Item:
+    first: int
+    last: int
+    code: str | None
+
+
+def mention_demands(text: str, start: int, end: int, language: str) -> list[Demand]:
+    """The demands stated in ``text[start:end]``, the sentence of a protest or strike
+    mention (its protest context is given)."""
+    lexicon = load(language, "demands.txt")
+    if lexicon is None:
+        return []
+    return _demands(text, lexicon.words(text, start, end), lexicon)
+
+
+def sentence_demands(text: str, start: int, end: int, language: str) -> list[Demand]:
+    """The demands of a sentence read on its own: none unless it speaks of a protest."""
+    lexicon = load(language, "demands.txt")
+    if lexicon is None:
+        return []
+    words = lexicon.words(text, start, end)
+    if not _protest_context(text, start, end, words, lexicon, language):
+        return []
+    return _demands(text, words, lexicon)
+
+
+def _protest_context(text: str, start: int, end: int, words: list[Word], lexicon: Lexicon, language: str) -> bool:
+    participants = lexicon.sets.get("participants", frozenset())
+    if any(w.keys & participants for w in words):
+        return True
+    events = load(language)
+    if events is None:
+        return False
+    found = events.matches(events.words(text, start, end), frozenset({"triggers"}))
+    return any(m.entry.value.split()[0] == "PROTEST" for m in found)
+
+
+def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
+    found: list[Demand] = []
+    taken: set[int] = set()
+    cues = sorted(lexicon.matches(words, frozenset({"cues"})), key=lambda m: (m.first, -(m.last - m.first)))
+    blockers = lexicon.matches(words, frozenset({"not"}))
+    for cue in cues:
+        if cue.first in taken or _blocked(cue, blockers) or _named_only(words, cue, lexicon) or _scattered(cue, lexicon):
+            continue
+        scope = _scope(words, cue, lexicon)
+        if _by_authority(words, min(scope[0], cue.first), lexicon):
+            continue
+        strong = cue.entry.value == "strong"
+        for item in _items(words, scope, lexicon):
+            if item.code is None and (not strong or _names_protest(words, item, lexicon)):
+                continue
+            if taken & set(range(item.first, item.last + 1)):
+                continue
+            taken.update(range(item.first, item.last + 1))
+            s, e = words[item.first].start, words[item.last].end
+            found.append(Demand(code=item.code or OTHER, text=text[s:e], start=s, end=e))
+        taken.update(range(cue.first, cue.last + 1))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _names_protest(words: list[Word], item: _Item, lexicon: Lexicon) -> bool:
+    """An item naming a protest, not an issue: "called for a general strike" is a call."""
+    participants = lexicon.sets.get("participants", frozenset())
+    return any(w.keys & participants for w in words[item.first : item.last + 1])
+
+
+def _named_only(words: list[Word], cue: Match, lexicon: Lexicon) -> bool:
+    """A cue noun after a determiner that does not go on to state the demand ("responded to
+    the demands"; but "their demands are: …")."""
+    if cue.first == 0 or not words[cue.first - 1].keys & lexicon.sets.get("determiners", frozenset()):
+        return False
+    after = cue.last + 1
+    return after >= len(words) or not (words[after].keys & lexicon.sets.get("skip", frozenset()) or words[after].form in _OPENERS)
+
+
+def _scattered(cue: Match, lexicon: Lexicon) -> bool:
+    """A phrase cue with words between its words, outside a verb-final language (whose
+    separable verbs scatter: "riep de bevolking op tot"): "called off the strike on
+    Thursday" is no "call on"."""
+    return lexicon.settings.get("verb_final") != "yes" and cue.last - cue.first >= len(cue.entry.words)
+
+
+def _blocked(cue: Match, blockers: list[Match]) -> bool:
+    """Is the cue inside a ``[not]`` phrase written as one run of words ("in demand")?"""
+    return any(b.first <= cue.anchor <= b.last and b.last - b.first < len(b.entry.words) for b in blockers)
+
+
+def _by_authority(words: list[Word], before: int, lexicon: Lexicon) -> bool:
+    """Is the subject of a demand that starts at ``before`` an authority: the nearest
+    authority or participant word before it, in its clause or the one a relative word
+    ("die", "who") refers back to?"""
+    authorities = lexicon.sets.get("authorities", frozenset())
+    participants = lexicon.sets.get("participants", frozenset())
+    relative = lexicon.sets.get("relative", frozenset())
+    for k in range(before - 1, max(-1, before - 1 - SUBJECT_WINDOW), -1):
+        word = words[k]
+        if word.form == ",":
+            if not (k + 1 < len(words) and words[k + 1].keys & relative):
+                return False
+            continue
+        if _ends_clause(word, lexicon) and not word.keys & relative:
+            return False
+        if word.keys & participants:
+            return False
+        if word.keys & authorities:
+            return True
+    return False
+
+
+def _ends_clause(word: Word, lexicon: Lexicon) -> bool:
+    return word.form in CLAUSE_MARKS and word.form != "," or word.form in (".", "!", "?") or bool(
+        word.keys & lexicon.sets.get("stop", frozenset())
+    )
+
+
+def _scope(words: list[Word], cue: Match, lexicon: Lexicon) -> tuple[int, int]:
+    """The word range a cue governs: after it to its clause's end, or, for a verb that ends
+    its clause in a verb-final language, before it back to the clause's start (after a
+    relative word such as "die" or "dass" and a pronoun)."""
+    sets = lexicon.sets
+    after = cue.last + 1
+    final = after >= len(words) or words[after].form == "," or _ends_clause(words[after], lexicon)
+    if final and lexicon.settings.get("verb_final") == "yes":
+        first = cue.first
+        while first > 0 and not _ends_clause(words[first - 1], lexicon) and words[first - 1].form != ",":
+            first -= 1
+            if words[first].keys & sets.get("relative", frozenset()) and (first == 0 or words[first - 1].form == ","):
+                first += 1
+                break
+        leading = sets.get("participants", frozenset()) | sets.get("pronouns", frozenset())
+        while first < cue.first and words[first].keys & leading:
+            first += 1
+        if first < cue.first:
+            return first, cue.first - 1
+    skip = sets.get("skip", frozenset())
+    while after < len(words) and (words[after].keys & skip or words[after].form in _OPENERS):
+        after += 1
+    last = after
+    while last < len(words) and not _ends_clause(words[last], lexicon):
+        if last > after and words[last].keys & sets.get("cues", frozenset()):
+            break
+        last += 1
+    return after, last - 1
+
+
+def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon) -> list[_Item]:
+    """The coordinated demands of a scope; an item without a code word belongs to the item
+    before it ("the resignation of the president and his government")."""
+    first, last = scope
+    if first > last:
+        return []
+    coordinators = lexicon.sets.get("coordinators", frozenset())
+    items: list[_Item] = []
+    begin = first
+    for k in range(first, last + 2):
+        if k <= last and not (words[k].form == "," or words[k].keys & coordinators):
+            continue
+        if begin < k:
+            code = _code(words, begin, k - 1, lexicon)
+            if code is None and items:
+                items[-1].last = k - 1
+            else:
+                items.append(_Item(begin, k - 1, code))
+        begin = k + 1
+    for item in items:
+        item.last = min(item.last, item.first + MAX_ITEM_WORDS - 1)
+        while item.last > item.first and words[item.last].form in CLAUSE_MARKS:
+            item.last -= 1
+    return [i for i in items if words[i.first].form not in CLAUSE_MARKS]
+
+
+def _code(words: list[Word], first: int, last: int, lexicon: Lexicon) -> str | None:
+    span = words[first : last + 1]
+    codes = [m.entry.value for m in lexicon.matches(span, frozenset({"codes"})) if m.entry.sense_holds(span, m.first, m.last)]
+    if lexicon.settings.get("compounds") == "closed":
+        codes += [c for w in span if (c := _compound_code(w, lexicon))]
+    ranked = [c for c in CODES if c in codes]
+    return ranked[0] if ranked else None
+
+
+def _compound_code(word: Word, lexicon: Lexicon) -> str | None:
+    """The code of a closed compound that starts or ends in a one-word code entry."""
+    if len(word.form) < 2 * COMPOUND_PART:
+        return None
+    for entry in lexicon.sections.get("codes", ()):
+        part = entry.words[0]
+        if len(entry.words) == 1 and len(part) >= COMPOUND_PART and not entry.needs and (
+            word.form.startswith(part) or word.form.endswith(part)
+        ):
+            return entry.value
+    return None
