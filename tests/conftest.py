@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KRONIKA_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples" / "corpus"
+STRIKE_EXAMPLE = ROOT / "examples" / "strike"
 
 
 @pytest.fixture

@@ -338,6 +338,51 @@ def export(db: str, fmt: str, out: str | None, **filters: Any) -> None:
 
 @main.command()
 @db_option
+@click.option("--country", metavar="ISO", help="Strikes in this country (CZ, BY, …).")
+@click.option("--since", metavar="DATE", help="Strikes running on or after DATE (YYYY-MM-DD).")
+@click.option("--status", type=click.Choice(["called", "started", "spreading", "suspended", "resumed", "ended",
+                                               "broken", "won", "lost"]), help="Strikes whose latest status is this.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Output file (default: stdout).")
+def strikes(db: str, country: str | None, since: str | None, status: str | None, fmt: str, out: str | None) -> None:
+    """The strike tracker: one row per strike at one workplace, with its dates, status over
+    time, workers (each source's figure), union, demands and repression."""
+    from kronika.export.strikes import write_strikes
+    from kronika.link.strikes import filter_strikes, store_strikes
+    from kronika.store import Store
+
+    with Store(db) as store:
+        found = filter_strikes(store_strikes(store), country=country, since=since, status=status)
+    if fmt == "table":
+        for strike in found:
+            click.echo(_strike_line(strike))
+        click.echo(f"{len(found):,} strikes", err=True)
+        return
+    if out is None:
+        write_strikes(found, fmt, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        with Path(out).open("wb") as stream:
+            write_strikes(found, fmt, stream)
+    click.echo(f"{len(found):,} strikes exported", err=True)
+
+
+def _strike_line(strike: Any) -> str:
+    until = f"ended {strike.end}" if strike.end else f"ongoing as of {strike.ongoing_as_of or '?'}"
+    workers = strike.workers
+    count = ""
+    if workers is not None and workers.low is not None:
+        count = f"{workers.low:,.0f}" + (f"–{workers.high:,.0f}" if workers.high not in (None, workers.low) else "")
+        count += " DISAGREE" if workers.disagreement else ""
+    steps = " → ".join(f"{c.status} {c.date or '?'}" for c in strike.history)
+    return (
+        f"{strike.id}  {(strike.workplace or '-')[:28]:<28}  {(strike.place.name if strike.place else '-')[:14]:<14}  "
+        f"since {strike.start or '?':<10}  {until:<24}  {strike.status or '-':<9}  {count}\n    {steps}"
+    )
+
+
+@main.command()
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0: every interface; the app has no login).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))

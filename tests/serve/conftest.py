@@ -14,7 +14,7 @@ import pytest
 
 from kronika.model import Actor, CanonicalEntity, Variant, date_span
 from kronika.store import Store
-from tests.conftest import EXAMPLES, cli
+from tests.conftest import EXAMPLES, STRIKE_EXAMPLE, cli
 
 # Each payload, if it ever ran, would set window.__pwned; the browser test reads it.
 HOSTILE_ARTICLE = """date 2023-03-16
@@ -35,7 +35,7 @@ def served_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile = folder / "07_en_hostile.txt"
     hostile.write_text(HOSTILE_ARTICLE, encoding="utf-8")
     db = folder / "kronika.db"
-    result = cli("run", str(EXAMPLES), str(hostile), "--db", str(db))
+    result = cli("run", str(EXAMPLES), str(STRIKE_EXAMPLE), str(hostile), "--db", str(db))
     assert result.exit_code == 0, result.output
     with Store(db) as store, store.transaction():
         store.links.put_entity(

@@ -527,3 +527,28 @@ def test_api_escapes_markup(live_server: str, hostile: dict[str, str]) -> None:
         data = json.loads(raw)
         text = data["title"] if field == "title" else data["entity"]["name"]
         assert payload in text, (path, text)
+
+
+def test_strike_list_and_two_sources_of_its_workers(browse: Browse, shots: Path) -> None:
+    page = browse.goto("/strikes")
+    strikes = page.locator("#strikes tbody tr")
+    expect(strikes.first).to_be_visible()
+    listed = browse.api("/api/strikes")
+    assert strikes.count() == len(listed) >= 2
+    disputed = next(s for s in listed if s["workers"] and s["workers"]["disagreement"])
+    row = page.locator("#strikes tbody tr", has=page.locator(f"a[href='/strikes/{disputed['id']}']"))
+    assert row.locator(".status-line li").count() == len(disputed["history"]) >= 2
+    page.screenshot(path=str(shots / "strikes.png"), full_page=True)
+    row.locator("a.open").click()
+    page.wait_for_url(f"**/strikes/{disputed['id']}")
+
+    claims = page.locator("#worker-claims article.source")
+    expect(claims.nth(1)).to_be_visible()
+    figures = [t.strip() for t in claims.locator(".figure strong").all_inner_texts()]
+    assert len(set(figures)) >= 2, figures  # two sources' different figures …
+    left, right = claims.nth(0).bounding_box(), claims.nth(1).bounding_box()
+    assert left is not None and right is not None
+    assert abs(left["y"] - right["y"]) <= 3 and right["x"] >= left["x"] + left["width"] - 1, (left, right)  # … side by side
+    expect(page.locator("#history li").first).to_be_visible()
+    page.screenshot(path=str(shots / "strike.png"), full_page=True)
+    browse.check()

@@ -13,6 +13,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel
 
+from kronika.link.strikes import filter_strikes, store_strikes
 from kronika.model import CanonicalEvent, Story, to_dict
 from kronika.serve import charts, evidence
 from kronika.serve.app import SafeJSONResponse
@@ -209,6 +210,17 @@ def story(story_id: str, store: StoreDep) -> SafeJSONResponse:
     if found is None:
         raise HTTPException(404, f"no story {story_id}")
     return SafeJSONResponse(to_dict(found))
+
+
+@router.get("/strikes", summary="The strike tracker: one record per strike at one workplace")
+def strikes(
+    store: StoreDep,
+    country: Annotated[str | None, Query(max_length=3, description="ISO country code")] = None,
+    since: Annotated[str | None, Query(max_length=10, description="running on or after (YYYY-MM-DD)")] = None,
+    status: Annotated[str | None, Query(max_length=12, description="latest status (started, suspended, …)")] = None,
+) -> SafeJSONResponse:
+    found = filter_strikes(store_strikes(store), country=country, since=since, status=status)
+    return SafeJSONResponse([to_dict(s) for s in found])
 
 
 @router.get("/export", summary="The filter's events as a file (all pages)", response_class=StreamingResponse)

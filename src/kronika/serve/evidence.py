@@ -178,3 +178,10 @@ def _number(low: float | None, high: float | None, value: float | None) -> str:
         return f"{show(low)}–{show(high)}"
     bound: Any = low if low is not None else high
     return show(bound) if bound is not None else "?"
+
+
+def claim_excerpt(store: Store, claim: Claim) -> SourceClaim:
+    """One claim with the sentence of its article that says it (a strike's worker counts)."""
+    article = store.get_article(claim.article_id)
+    shown = excerpt(article, claim.span) if article is not None and claim.span is not None else None
+    return SourceClaim(claim, shown, claim.span is not None)

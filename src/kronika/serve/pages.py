@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from kronika import __version__
+from kronika.link.strikes import filter_strikes, store_strikes
 from kronika.model import Reconciled
 from kronika.serve import charts, evidence
 from kronika.serve.api import MAP_POINTS
@@ -77,8 +78,9 @@ def entities_page(
 def entity_page(entity_id: str, request: Request, store: StoreDep) -> HTMLResponse:
     found = entity_or_404(store, entity_id)
     where = EventFilter(entity=found.id, limit=100)
+    strikes = [s for s in store_strikes(store) if s.enterprise_id == found.id or s.union_id == found.id]
     return render(
-        request, "entity.html", "entities", entity=found, events=list(store.links.events(where)),
+        request, "entity.html", "entities", entity=found, events=list(store.links.events(where)), strikes=strikes,
         total=store.links.count_events(where), chart=charts.timeline(store.links.events_per_day(where)),
     )
 
@@ -105,6 +107,26 @@ def article_page(article_id: str, request: Request, store: StoreDep) -> HTMLResp
 @router.get("/stories")
 def stories_page(request: Request, store: StoreDep) -> HTMLResponse:
     return render(request, "stories.html", "stories", stories=list(store.links.stories()))
+
+
+@router.get("/strikes")
+def strikes_page(
+    request: Request, store: StoreDep,
+    country: Annotated[str | None, Query(max_length=3)] = None,
+    status: Annotated[str | None, Query(max_length=12)] = None,
+) -> HTMLResponse:
+    found = filter_strikes(store_strikes(store), country=country or None, status=status or None)
+    return render(request, "strikes.html", "strikes", strikes=found, country=country or "", status=status or "")
+
+
+@router.get("/strikes/{strike_id}")
+def strike_page(strike_id: str, request: Request, store: StoreDep) -> HTMLResponse:
+    found = next((s for s in store_strikes(store) if s.id == strike_id), None)
+    if found is None:
+        raise StarletteHTTPException(404, f"no strike {strike_id}")
+    events = {e: store.links.event(e) for e in [*found.events, *found.repression]}
+    workers = [evidence.claim_excerpt(store, c) for c in found.claims if c.field == "participants"]
+    return render(request, "strike.html", "strikes", strike=found, events=events, workers=workers)
 
 
 @router.get("/api")
