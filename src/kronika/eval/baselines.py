@@ -23,7 +23,7 @@ BASELINE_FILE = "baselines.json"
 TOLERANCE = 0.0005
 """Scores are deterministic; this only absorbs float rounding in the stored file."""
 
-UNPINNED = ("tokens_per_s", "ms_per_document", "documents", "gold", "seconds", "pages")
+UNPINNED = ("tokens_per_s", "ms_per_document", "documents", "gold", "seconds", "pages", "sentences", "places_found")
 """Score names containing one of these are counts or speeds, not quality: never pinned."""
 
 LOWER_IS_BETTER = ("_per_1k", "_per_100")
@@ -111,6 +111,18 @@ def _places(path: Path) -> Scores:
     return evaluate_places()
 
 
+def _demands(path: Path) -> Scores:
+    from kronika.eval.demands import evaluate_demands
+
+    return evaluate_demands()
+
+
+def _demands_test(path: Path) -> Scores:
+    from kronika.eval.demands import TEST_SET, evaluate_demands
+
+    return evaluate_demands(name=TEST_SET)
+
+
 def _link_dev(path: Path) -> Scores:
     from kronika.eval.link import evaluate_link_dev
 
@@ -138,6 +150,13 @@ SUITES: dict[str, Suite] = {
         }),
         Suite("negatives", "ner/conll2003-en", _negatives, {}),
         Suite("pubdates", "", _pubdates, {"day_accuracy": 0.90}),
+        # Issue 20 asks place precision >= 0.95; today's 0.80 is the floor until demonyms
+        # ("Polish", "französische": 32 of the 87 wrong places) stop counting as places.
+        Suite("places", "", _places, {"precision": 0.78}),
+        # Issue 19: demand F1 >= 0.75 and code accuracy >= 0.80. The dev set tuned the word
+        # lists; the test set, written later by another helper, was never tuned on.
+        Suite("demands-dev", "", _demands, {"f1": 0.75, "code_accuracy": 0.80}),
+        Suite("demands-test", "", _demands_test, {"f1": 0.75, "code_accuracy": 0.80}),
     )
 }
 

@@ -9,7 +9,9 @@ Each sentence is read on its own (:func:`kronika.extract.demands.sentence_demand
 demand matches a gold one when their characters overlap (each gold demand matches once,
 the largest overlap first). Scores: ``precision``, ``recall``, ``f1`` of the demands found
 and ``code_accuracy`` (matched demands whose code is the gold one), also per language.
-``python -m kronika.eval.demands`` lists the misses.
+``python -m kronika.eval.demands [demands-test.jsonl]`` lists the misses. ``demands-test.jsonl``
+(en, nl, de) was written by a second helper after the word lists were tuned on the dev set,
+and is never tuned on: its scores are the honest ones.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from kronika.extract.demands import sentence_demands
 from kronika.model import Demand
 
 DEV_SET = "demands-dev.jsonl"
+TEST_SET = "demands-test.jsonl"
+"""Written later by another helper who saw neither the rules nor the dev set; never tuned on."""
 
 
-def load_sentences(path: Path | None = None) -> list[dict[str, Any]]:
+def load_sentences(path: Path | None = None, name: str = DEV_SET) -> list[dict[str, Any]]:
     text = path.read_text(encoding="utf-8") if path else (
-        resources.files("kronika.eval").joinpath(DEV_SET).read_text(encoding="utf-8")
+        resources.files("kronika.eval").joinpath(name).read_text(encoding="utf-8")
     )
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
@@ -61,8 +65,8 @@ def match(found: list[Demand], gold: list[tuple[int, int, str]]) -> list[tuple[D
     return pairs
 
 
-def evaluate_demands(path: Path | None = None) -> dict[str, float]:
-    lines = load_sentences(path)
+def evaluate_demands(path: Path | None = None, name: str = DEV_SET) -> dict[str, float]:
+    lines = load_sentences(path, name)
     totals: dict[str, list[int]] = {}
     for line in lines:
         found = sentence_demands(line["text"], 0, len(line["text"]), line["language"])
@@ -88,7 +92,10 @@ def evaluate_demands(path: Path | None = None) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    for line in load_sentences():
+    import sys
+
+    chosen = sys.argv[1] if len(sys.argv) > 1 else DEV_SET
+    for line in load_sentences(name=chosen):
         found = sentence_demands(line["text"], 0, len(line["text"]), line["language"])
         gold = gold_spans(line)
         pairs = match(found, gold)
@@ -100,4 +107,4 @@ if __name__ == "__main__":
             for kind, items in (("code", wrong), ("extra", extra), ("missed", missed)):
                 for item in items:
                     print(f"    {kind}: {item}")
-    print(evaluate_demands())
+    print(evaluate_demands(name=chosen))

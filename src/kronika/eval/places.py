@@ -10,7 +10,7 @@ Each paragraph goes through the analysis (sentences, entities, name chains, plac
 Scores: ``precision`` (of the places kronika finds, the share that overlap a gold place
 in the same country), ``recall`` (of the gold places, the share found in the right
 country), ``not_place_errors`` (places found on a labelled non-place, per 100 of them;
-lower is better) and ``found``.
+lower is better) and ``places_found``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def evaluate_places(path: Path | None = None) -> dict[str, float]:
         "precision": round(right / found, 4) if found else 0.0,
         "recall": round(gold_found / gold_total, 4) if gold_total else 0.0,
         "not_place_errors_per_100": round(100 * trap_hits / traps, 2) if traps else 0.0,
-        "found": float(found),
+        "places_found": float(found),
         "gold_places": float(gold_total),
     }
 

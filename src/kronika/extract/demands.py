@@ -28,7 +28,7 @@ from kronika.model import Demand
 
 CODES = (
     "resignation", "new_elections", "release_prisoners", "accountability", "end_repression",
-    "wages", "jobs", "conditions", "prices", "services", "environment", "rights", "policy",
+    "wages", "jobs", "conditions", "environment", "prices", "services", "rights", "policy",
 )
 """The issue codes, most specific first; ``other`` is any demand none of them names.
 
@@ -40,7 +40,7 @@ dropped), ``accountability`` (an investigation, those responsible punished),
 project withdrawn or changed). Economic: ``wages`` (pay, arrears, pensions, benefits),
 ``jobs`` (no layoffs or closure, reinstatement), ``conditions`` (hours, safety, staffing),
 ``prices`` (fuel, food, energy, rents). Social: ``services`` (hospitals, schools, housing,
-utilities), ``environment``."""
+utilities), ``environment`` (ranked before prices: "fossil fuel subsidies" are a climate demand)."""
 
 OTHER = "other"
 _OPENERS = frozenset(",:\"“”„«‘'")
@@ -84,8 +84,9 @@ def sentence_demands(text: str, start: int, end: int, language: str) -> list[Dem
 
 
 def _protest_context(text: str, start: int, end: int, words: list[Word], lexicon: Lexicon, language: str) -> bool:
-    participants = lexicon.sets.get("participants", frozenset())
-    if any(w.keys & participants for w in words):
+    if any(_has(w, "participants", lexicon) or _has(w, "protest", lexicon) for w in words):
+        return True
+    if any("protest" in m.entry.value.split() for m in lexicon.matches(words, frozenset({"cues"}))):
         return True
     events = load(language)
     if events is None:
@@ -105,7 +106,7 @@ def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
         scope = _scope(words, cue, lexicon)
         if _by_authority(words, min(scope[0], cue.first), lexicon):
             continue
-        strong = cue.entry.value == "strong"
+        strong = "strong" in cue.entry.value.split()
         for item in _items(words, scope, lexicon):
             if item.code is None and (not strong or _names_protest(words, item, lexicon)):
                 continue
@@ -115,13 +116,47 @@ def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
             s, e = words[item.first].start, words[item.last].end
             found.append(Demand(code=item.code or OTHER, text=text[s:e], start=s, end=e))
         taken.update(range(cue.first, cue.last + 1))
+    for item in _slogans(words, lexicon):
+        if not taken & set(range(item.first, item.last + 1)):
+            taken.update(range(item.first, item.last + 1))
+            s, e = words[item.first].start, words[item.last].end
+            found.append(Demand(code=item.code or OTHER, text=text[s:e], start=s, end=e))
     return sorted(found, key=lambda d: d.start)
+
+
+QUOTE_MARKS = frozenset("\"“”„«»")
+
+
+def _slogans(words: list[Word], lexicon: Lexicon) -> list[_Item]:
+    """The quoted slogans of a sentence that speaks of banners or chants (``[slogans]``):
+    banners reading "Free all political prisoners" demand their release."""
+    if not any(_has(w, "slogans", lexicon) for w in words):
+        return []
+    marks = [k for k, w in enumerate(words) if w.form in QUOTE_MARKS]
+    items = []
+    for open_at, close_at in zip(marks[::2], marks[1::2], strict=False):
+        first, last = open_at + 1, close_at - 1
+        while last > first and words[last].form in "!?.,":
+            last -= 1
+        if first <= last and last - first < MAX_ITEM_WORDS:
+            items.append(_Item(first, last, _code(words, first, last, lexicon)))
+    return items
 
 
 def _names_protest(words: list[Word], item: _Item, lexicon: Lexicon) -> bool:
     """An item naming a protest, not an issue: "called for a general strike" is a call."""
-    participants = lexicon.sets.get("participants", frozenset())
-    return any(w.keys & participants for w in words[item.first : item.last + 1])
+    return any(_has(w, "protest", lexicon) for w in words[item.first : item.last + 1])
+
+
+def _has(word: Word, section: str, lexicon: Lexicon) -> bool:
+    """Is the word an entry of ``section``, or, where words are compounded, a compound
+    ending in one ("Klimaaktivisten", "Krankenhausärzte")?"""
+    entries = lexicon.sets.get(section, frozenset())
+    if word.keys & entries:
+        return True
+    return lexicon.settings.get("compounds") == "closed" and len(word.form) > COMPOUND_PART + 3 and any(
+        len(e) > COMPOUND_PART and word.form.endswith(e) for e in entries
+    )
 
 
 def _named_only(words: list[Word], cue: Match, lexicon: Lexicon) -> bool:
@@ -150,7 +185,6 @@ def _by_authority(words: list[Word], before: int, lexicon: Lexicon) -> bool:
     authority or participant word before it, in its clause or the one a relative word
     ("die", "who") refers back to?"""
     authorities = lexicon.sets.get("authorities", frozenset())
-    participants = lexicon.sets.get("participants", frozenset())
     relative = lexicon.sets.get("relative", frozenset())
     for k in range(before - 1, max(-1, before - 1 - SUBJECT_WINDOW), -1):
         word = words[k]
@@ -160,7 +194,7 @@ def _by_authority(words: list[Word], before: int, lexicon: Lexicon) -> bool:
             continue
         if _ends_clause(word, lexicon) and not word.keys & relative:
             return False
-        if word.keys & participants:
+        if _has(word, "participants", lexicon):
             return False
         if word.keys & authorities:
             return True
@@ -179,7 +213,9 @@ def _scope(words: list[Word], cue: Match, lexicon: Lexicon) -> tuple[int, int]:
     relative word such as "die" or "dass" and a pronoun)."""
     sets = lexicon.sets
     after = cue.last + 1
-    final = after >= len(words) or words[after].form == "," or _ends_clause(words[after], lexicon)
+    final = after >= len(words) or _ends_clause(words[after], lexicon) or (
+        words[after].form == "," and not (after + 1 < len(words) and words[after + 1].keys & sets.get("skip", frozenset()))
+    )
     if final and lexicon.settings.get("verb_final") == "yes":
         first = cue.first
         while first > 0 and not _ends_clause(words[first - 1], lexicon) and words[first - 1].form != ",":
@@ -196,8 +232,12 @@ def _scope(words: list[Word], cue: Match, lexicon: Lexicon) -> tuple[int, int]:
     while after < len(words) and (words[after].keys & skip or words[after].form in _OPENERS):
         after += 1
     last = after
+    relative = sets.get("relative", frozenset())
     while last < len(words) and not _ends_clause(words[last], lexicon):
         if last > after and words[last].keys & sets.get("cues", frozenset()):
+            break
+        if last > after and words[last].keys & relative and words[last - 1].form == ",":
+            last -= 1  # ", who died in custody": a relative clause after a comma is no demand
             break
         last += 1
     return after, last - 1
@@ -222,9 +262,12 @@ def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon) -> list[
             else:
                 items.append(_Item(begin, k - 1, code))
         begin = k + 1
+    while len(items) > 1 and items[0].code is None:  # "the minister, Viktor Halenko, to resign"
+        items[1].first = items[0].first
+        del items[0]
     for item in items:
         item.last = min(item.last, item.first + MAX_ITEM_WORDS - 1)
-        while item.last > item.first and words[item.last].form in CLAUSE_MARKS:
+        while item.last > item.first and (words[item.last].form in CLAUSE_MARKS or words[item.last].form in "!?."):
             item.last -= 1
     return [i for i in items if words[i.first].form not in CLAUSE_MARKS]
 
@@ -240,11 +283,11 @@ def _code(words: list[Word], first: int, last: int, lexicon: Lexicon) -> str | N
 
 def _compound_code(word: Word, lexicon: Lexicon) -> str | None:
     """The code of a closed compound that starts or ends in a one-word code entry."""
-    if len(word.form) < 2 * COMPOUND_PART:
+    if len(word.form) < COMPOUND_PART + 3:
         return None
     for entry in lexicon.sections.get("codes", ()):
         part = entry.words[0]
-        if len(entry.words) == 1 and len(part) >= COMPOUND_PART and not entry.needs and (
+        if len(entry.words) == 1 and len(part) >= COMPOUND_PART and not entry.needs and len(word.form) >= len(part) + 3 and (
             word.form.startswith(part) or word.form.endswith(part)
         ):
             return entry.value

@@ -43,7 +43,9 @@ from kronika.model import (
     CanonicalEvent,
     Claim,
     Demand,
+    Entity,
     EventMention,
+    Place,
     StatusChange,
     StatusSource,
     Strike,
@@ -64,7 +66,10 @@ ENDED = frozenset({"ended", "broken", "won", "lost"})
 STATUS_RANK = ("broken", "won", "lost", "ended", "suspended", "resumed", "spreading", "started", "called")
 """When one sentence names several changes, the first of this order is its change ("the
 strike, which began on Monday, was suspended" is a suspension)."""
-NEGATION_WINDOW = 3
+NEAR_WORKPLACE = 40
+"""An organisation this close (in characters) to a workplace word ("Hradex's main plant")
+counts three times as much for the enterprise struck."""
+NEGATION_WINDOW = 5
 """Words before a status word where a negation cancels it ("would not suspend the strike")."""
 KIND_SECTORS = {
     "factory": "manufacturing", "mine": "mining", "hospital": "health", "school": "education",
@@ -120,13 +125,20 @@ def _read(event: CanonicalEvent, source: Callable[[str], Article | None], entiti
         if article is None or lexicon is None:
             continue
         mentions = [m for m in article.events if m.id in mention_ids]
+        several = _several_strike_places(article)
+        if several:
+            # An article on strikes in two cities: a sentence that names no place of its own
+            # ("The walkout started there on October 6") speaks of the place named last before it.
+            mentions = [m for m in mentions if m.place_from == "sentence" or _same_place(_place_before(article, m.sentence.start), event)]
         sentences = {(m.sentence.start, m.sentence.end) for m in mentions}
         stated = {(start, end) for start, end in sorted(sentences) if _read_sentence(article, start, end, lexicon, reading, entities)}
         for sentence in article.sentences:
             if (sentence.start, sentence.end) in sentences:
                 continue
             words = lexicon.words(article.text, sentence.start, sentence.end)
-            if any(w.keys & lexicon.sets.get("strike", frozenset()) for w in words) and _names_place(article, sentence.start, sentence.end, event):
+            if any(w.keys & lexicon.sets.get("strike", frozenset()) for w in words) and _names_place(
+                article, sentence.start, sentence.end, event, several
+            ):
                 _status(article, sentence.start, sentence.end, words, lexicon, reading)
         for mention in mentions:
             if (mention.sentence.start, mention.sentence.end) not in stated:
@@ -134,21 +146,51 @@ def _read(event: CanonicalEvent, source: Callable[[str], Article | None], entiti
     return reading
 
 
-def _names_place(article: Article, start: int, end: int, event: CanonicalEvent) -> bool:
-    """Does a sentence without a strike mention of this event speak of its place (or of no
-    other place)? Then its status words are this strike's."""
+def _several_strike_places(article: Article) -> bool:
+    cities = {
+        m.place.geonameid or m.place.name for m in article.events
+        if m.mode in STRIKE_MODES and m.place is not None and m.place_from == "sentence" and m.place.precision == "city"
+    }
+    return len(cities) > 1
+
+
+def _names_place(article: Article, start: int, end: int, event: CanonicalEvent, several: bool) -> bool:
+    """Does a sentence without a strike mention of this event speak of its place (or, in an
+    article on strikes in one place only, of no other place)? Then its status words are
+    this strike's."""
     places = [p for p in article.places if start <= p.start < end]
     if not places:
-        return True
-    return event.place is not None and any(p.name == event.place.name for p in places)
+        return not several or _same_place(_place_before(article, start), event)
+    return any(_same_place(p, event) for p in places)
+
+
+def _place_before(article: Article, start: int) -> Place | None:
+    """The place of the last strike reported before ``start`` in its own sentence, else the
+    last city named before it (what "there" and "the walkout" refer to)."""
+    strikes = [
+        m.place for m in article.events
+        if m.mode in STRIKE_MODES and m.place_from == "sentence" and m.sentence.end <= start
+    ]
+    if strikes:
+        return strikes[-1]
+    before = [p for p in article.places if p.end <= start and p.precision == "city"]
+    return before[-1] if before else None
+
+
+def _same_place(place: Place | None, event: CanonicalEvent) -> bool:
+    if place is None or event.place is None:
+        return False
+    if place.geonameid and event.place.geonameid:
+        return place.geonameid == event.place.geonameid
+    return place.name == event.place.name
 
 
 def _read_sentence(
     article: Article, start: int, end: int, lexicon: Lexicon, reading: _Reading, entities: Mapping[str, CanonicalEntity]
 ) -> bool:
-    """Read a strike mention's sentence; ``True`` when it states a status change."""
+    """Read a strike mention's sentence for its workplace, enterprise and union; ``True``
+    when it also states a status change."""
     words = lexicon.words(article.text, start, end)
-    sets = lexicon.sets
     workplace_at = []
     for match in lexicon.matches(words, frozenset({"workplaces", "sectors"})):
         if match.section == "workplaces":
@@ -157,27 +199,45 @@ def _read_sentence(
             workplace_at.append(words[match.first].start)
         else:
             reading.sectors[match.entry.value] += 1
-    if any(w.keys & sets.get("state_owned", frozenset()) for w in words) or any(
-        lexicon.settings.get("compounds") == "closed" and any(w.form.startswith(s) and len(w.form) > len(s) + 3 for s in sets.get("state_owned", ()))
-        for w in words
-    ):
+    if any(_state_owned(w, lexicon) for w in words):
         reading.state_owned = True
-    unions = sets.get("unions", frozenset())
-    authorities = demand_words.sets.get("authorities", frozenset()) if (demand_words := load(article.language, "demands.txt")) else frozenset()
-    places = {p.text for p in article.places} | {p.name for p in article.places}
     for entity in article.entities:
-        if entity.label != "ORG" or not start <= entity.start < end:
-            continue
-        name = entities[entity.entity_id].name if entity.entity_id in entities else entity.text
-        entity_words = {w.lemma for w in lexicon.words(article.text, entity.start, entity.end)} | {w.form for w in lexicon.words(article.text, entity.start, entity.end)}
-        if entity_words & unions or _union_before(words, entity.start, unions) or _acronym_of_union(article, entity.start, reading):
-            reading.unions[(entity.entity_id, name)] += 1
-            continue
-        if entity.text in places or entity_words & authorities:
-            continue  # a city the tagger calls an organisation ("the Plzeň plant"), a ministry
-        near = min((abs(at - entity.start) for at in workplace_at), default=1000)
-        reading.enterprises[(entity.entity_id, name)] += 3 if near < 40 else 1
-    _status(article, start, end, words, lexicon, reading)
+        if entity.label == "ORG" and start <= entity.start < end:
+            _read_organisation(article, entity, words, workplace_at, lexicon, reading, entities)
+    return _status(article, start, end, words, lexicon, reading)
+
+
+def _state_owned(word: Word, lexicon: Lexicon) -> bool:
+    """A ``[state_owned]`` word, or a closed compound that starts with one ("staatsbedrijf")."""
+    marks = lexicon.sets.get("state_owned", frozenset())
+    if word.keys & marks:
+        return True
+    return lexicon.settings.get("compounds") == "closed" and any(
+        word.form.startswith(mark) and len(word.form) > len(mark) + 3 for mark in marks
+    )
+
+
+def _read_organisation(
+    article: Article, entity: Entity, words: list[Word], workplace_at: list[int], lexicon: Lexicon,
+    reading: _Reading, entities: Mapping[str, CanonicalEntity],
+) -> None:
+    """Count an organisation of a strike's sentence as its union or its enterprise (the
+    nearer a workplace word, the more); a city the tagger calls an organisation ("the
+    Plzeň plant") and an authority (a ministry) are neither."""
+    resolved = entities.get(entity.entity_id) if entity.entity_id else None
+    name = resolved.name if resolved else entity.text
+    inside = lexicon.words(article.text, entity.start, entity.end)
+    own = {w.lemma for w in inside} | {w.form for w in inside}
+    unions = lexicon.sets.get("unions", frozenset())
+    if own & unions or _union_before(words, entity.start, unions) or _acronym_of_union(article, entity.start, reading):
+        reading.unions[(entity.entity_id, name)] += 1
+        return
+    demand_words = load(article.language, "demands.txt")
+    authorities = demand_words.sets.get("authorities", frozenset()) if demand_words else frozenset()
+    if entity.text in {p.text for p in article.places} | {p.name for p in article.places} or own & authorities:
+        return
+    near = min((abs(at - entity.start) for at in workplace_at), default=NEAR_WORKPLACE + 1)
+    reading.enterprises[(entity.entity_id, name)] += 3 if near <= NEAR_WORKPLACE else 1
 
 
 def _acronym_of_union(article: Article, at: int, reading: _Reading) -> bool:
@@ -399,6 +459,8 @@ def _history(changes: list[tuple[str, str | None, StatusSource]]) -> list[Status
         if all(s.article_id != source.article_id for s in change.sources):
             change.sources.append(source)
     ordered = sorted(by_key.values(), key=lambda c: (_first_day(c.date), STATUS_ORDER.index(c.status)))
+    if any(c.date and len(c.date) == 10 for c in ordered):
+        ordered = [c for c in ordered if c.date and len(c.date) == 10]  # a week or month orders nothing
     history: list[StatusChange] = []
     state = None
     for change in ordered:
@@ -417,7 +479,11 @@ def _history(changes: list[tuple[str, str | None, StatusSource]]) -> list[Status
             recalled = next((h for h in reversed(history) if h.status == status), history[-1])
             recalled.sources += [s for s in change.sources if all(h.article_id != s.article_id for h in recalled.sources)]
             continue
-        history.append(change)
+        if status == "spreading" and history and history[-1].status == "started" and history[-1].date == change.date:
+            history[-1].status = "spreading"  # it started here by spreading from elsewhere
+            history[-1].sources += [s for s in change.sources if all(h.article_id != s.article_id for h in history[-1].sources)]
+        else:
+            history.append(change)
         state = status
     return history
 
@@ -432,16 +498,17 @@ STATUS_ORDER = ("called", "started", "spreading", "suspended", "resumed", "ended
 
 
 def _start(members: list[CanonicalEvent], history: list[StatusChange]) -> tuple[str | None, str | None]:
-    """The earliest day a source dates the strike's start to (its episodes' starts, or the
-    first change after its call)."""
+    """The day its status history says it started (or spread to this workplace); else the
+    earliest day a source dates one of its episodes to."""
     days = []
     for event in members:
         value = event.episode.start if event.episode and event.episode.start else event.date
         span = date_span(value.split("/")[0]) if value else None
         if span is not None and value:
             days.append((span[0].isoformat(), "day" if len(value.split("/")[0]) == 10 else event.date_precision))
-    started = [c.date for c in history if c.status == "started" and c.date]
-    days += [(d, "day") for d in started if len(d) == 10]
+    began = next((c.date for c in history if c.status in ("started", "spreading") and c.date and len(c.date) == 10), None)
+    if began is not None:
+        return began, "day"  # the sources' first report of it starting, not of its call
     exact = [d for d in days if d[1] == "day"]
     if not days:
         return None, None
@@ -449,7 +516,8 @@ def _start(members: list[CanonicalEvent], history: list[StatusChange]) -> tuple[
 
 
 def _latest(event: CanonicalEvent, source: Callable[[str], Article | None]) -> list[str]:
-    days = [event.episode.ongoing_as_of] if event.episode and event.episode.ongoing_as_of else []
+    """The publication days of its sources (the latest says it is ongoing as of then)."""
+    days = []
     for article_id in event.articles:
         article = source(article_id)
         if article is not None and article.published and len(article.published.date) == 10:
