@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kronika.extract.lexicon import Lexicon, Word, load
+from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Word, load
 from kronika.link.claims import reconcile_counts
 from kronika.model import (
     Article,
@@ -67,8 +67,10 @@ STATUS_RANK = ("broken", "won", "lost", "ended", "suspended", "resumed", "spread
 """When one sentence names several changes, the first of this order is its change ("the
 strike, which began on Monday, was suspended" is a suspension)."""
 NEAR_WORKPLACE = 40
-"""An organisation this close (in characters) to a workplace word ("Hradex's main plant")
-counts three times as much for the enterprise struck."""
+"""An organisation counts as the enterprise struck only this close (in characters) to a
+workplace word ("Hradex's main plant", "de fabriek van Hradex")."""
+STATUS_WINDOW = 5
+"""A status word counts within this many words of a word naming the strike."""
 NEGATION_WINDOW = 5
 """Words before a status word where a negation cancels it ("would not suspend the strike")."""
 KIND_SECTORS = {
@@ -237,7 +239,8 @@ def _read_organisation(
     if entity.text in {p.text for p in article.places} | {p.name for p in article.places} or own & authorities:
         return
     near = min((abs(at - entity.start) for at in workplace_at), default=NEAR_WORKPLACE + 1)
-    reading.enterprises[(entity.entity_id, name)] += 3 if near <= NEAR_WORKPLACE else 1
+    if near <= NEAR_WORKPLACE:
+        reading.enterprises[(entity.entity_id, name)] += 1
 
 
 def _acronym_of_union(article: Article, at: int, reading: _Reading) -> bool:
@@ -266,6 +269,7 @@ def _status(article: Article, start: int, end: int, words: list[Word], lexicon: 
         if m.entry.sense_holds(words, m.first, m.last) and m.last - m.first < len(m.entry.words) + 2
         and not any(a <= words[m.anchor].start < b for a, b in quoted)
         and not any(w.keys & negation for w in words[max(0, m.first - NEGATION_WINDOW) : m.first])
+        and _near_strike_word(words, m.first, m.last, lexicon)
     ]
     moods = {e.modality for e in article.events if e.sentence.start == start and e.type == "PROTEST"}
     if moods and not moods & {"occurred", "ongoing"}:
@@ -278,16 +282,31 @@ def _status(article: Article, start: int, end: int, words: list[Word], lexicon: 
     return True
 
 
+def _near_strike_word(words: list[Word], first: int, last: int, lexicon: Lexicon) -> bool:
+    """Is a ``[strike]`` word within :data:`STATUS_WINDOW` words of a status word, or in
+    its clause? ("the strike was suspended", not "protesters called for new elections, and
+    chanted in support of striking miners")."""
+    strike = lexicon.sets.get("strike", frozenset())
+    around = words[max(0, first - STATUS_WINDOW) : last + STATUS_WINDOW + 1]
+    if any(w.keys & strike for w in around):
+        return True
+    # or anywhere in its clause: Dutch and German put a verb's particle, and so the strike,
+    # far from it ("sloten ook medewerkers van de spoorwerkplaats zich bij de staking aan")
+    lo = first
+    while lo > 0 and words[lo - 1].form not in CLAUSE_MARKS:
+        lo -= 1
+    hi = last
+    while hi + 1 < len(words) and words[hi + 1].form not in CLAUSE_MARKS:
+        hi += 1
+    return any(w.keys & strike for w in words[lo : hi + 1])
+
+
 def _modality_status(article: Article, mention: EventMention, reading: _Reading) -> None:
-    """A strike mention announced or called for is a call; one that occurred, a start."""
-    if mention.specificity != "specific":
+    """A strike mention announced, called for or threatened is a call. (One that occurred
+    is no start: "because of the strike" on a Monday reports it running then.)"""
+    if mention.specificity != "specific" or mention.modality not in ("planned", "called_for", "threatened"):
         return
-    if mention.modality in ("planned", "called_for", "threatened"):
-        status = "called"
-    elif mention.modality == "occurred" and "time" in mention.anchors and mention.date is not None:
-        status = "started"
-    else:
-        return
+    status = "called"
     date = mention.date.value if mention.date and mention.date_from == "sentence" else _published(article)
     if date is None or len(date) != 10:
         return  # a week or a month dates no change
