@@ -451,8 +451,10 @@ def hostile(live_server: str) -> dict[str, str]:
     event = next(e["id"] for e in entity["events"] if e["place"] == "Kutaisi")
     reported = httpx.get(f"{live_server}/api/articles/{article}").json()["event_ids"]
     assert reported, "the hostile article reports no event"
+    strikes = httpx.get(f"{live_server}/api/strikes").json()
+    strike = next(s["id"] for s in strikes if article in s["articles"])
     return {"article": article, "event": event, "entity": HOSTILE_ENTITY,
-            "reported": reported[min(reported)]}
+            "reported": reported[min(reported)], "strike": strike}
 
 
 INERT = """() => {
@@ -490,6 +492,8 @@ PAGES = {
     "articles": ("/articles", [("table.articles", "<script>"), ("table.articles", "<img")]),
     "map": ("/map", []),
     "stories": ("/stories", []),
+    "strikes": ("/strikes", [("#strikes", "Kutaisi")]),
+    "strike of the article": ("/strikes/{strike}", [("#history", "<script>window.__pwned")]),
     "api": ("/api", []),
 }
 
