@@ -331,7 +331,10 @@ class Strike:
     """Every source's claims of its worker count and start, side by side."""
     demands: list[Demand] = field(default_factory=list)
     repression: list[str] = field(default_factory=list)
-    """Ids of the arrests, assaults, dismissals and threats against it."""
+    """Ids of the arrests, assaults and threats against it (events of its episodes, or at its
+    enterprise while it runs)."""
+    dismissals: list[StatusChange] = field(default_factory=list)
+    """Strikers dismissed or locked out, as its sources report it (``status``: ``dismissal``)."""
     events: list[str] = field(default_factory=list)
     """The canonical strike events it groups (one per episode: a strike that resumes after a
     pause may have two)."""

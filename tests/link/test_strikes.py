@@ -122,3 +122,18 @@ def test_strike_episodes_at_one_workplace_within_weeks_are_one_strike() -> None:
     events = [_event("ev-a", "strike", "2025-03-05"), _event("ev-b", "strike", "2025-04-20"), _event("ev-c", "strike", "2025-11-20")]
     strikes = build_strikes(events, lambda _id: None)
     assert sorted(s.events for s in strikes) == [["ev-a", "ev-b"], ["ev-c"]]
+
+
+def test_dismissed_strikers_are_repression(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "date 2024-05-08\ntitle Strike at Brno tram depot\nsource Brno Evening\n\n"
+        "About 300 drivers at the Brno tram depot of DPMB went on strike on Monday over unpaid overtime. "
+        "On Tuesday the company dismissed twelve strikers, the union said.\n",
+        encoding="utf-8",
+    )
+    (strike,) = _run(folder, tmp_path / "kronika.db")
+    assert strike.workplace_kind == "transport" and strike.sector == "transport"
+    assert [(d.status, d.date) for d in strike.dismissals] == [("dismissal", "2024-05-07")]
+    assert "wages" in {d.code for d in strike.demands} or "conditions" in {d.code for d in strike.demands}

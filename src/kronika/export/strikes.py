@@ -17,11 +17,12 @@ from kronika.model import Strike, to_dict
 STRIKE_COLUMNS = (
     "id", "workplace", "workplace_kind", "enterprise_id", "employer", "state_owned", "sector", "city", "country",
     "union", "start", "start_precision", "end", "ongoing_as_of", "status", "status_history", "workers_low",
-    "workers_high", "workers_disputed", "workers_claims", "demands", "repression_events", "called_by", "events",
+    "workers_high", "workers_disputed", "workers_claims", "demands", "repression_events", "dismissals", "called_by", "events",
     "articles", "outlets",
 )
 """``status_history``: "status date (sources)" per change, joined with "; ";
-``workers_claims``: each source's figure, "low-high outlet (according to …)"; lists join with ";"."""
+``workers_claims``: each source's figure, "low-high outlet (according to …)"; ``dismissals``:
+"date (sources)" per reported dismissal of strikers; lists join with ";"."""
 
 
 def strike_row(strike: Strike) -> dict[str, Cell]:
@@ -53,6 +54,7 @@ def strike_row(strike: Strike) -> dict[str, Cell]:
         "workers_claims": "; ".join(claims) or None,
         "demands": ";".join(dict.fromkeys(d.code for d in strike.demands)) or None,
         "repression_events": ";".join(strike.repression) or None,
+        "dismissals": "; ".join(f"{c.date or '?'} ({len(c.sources)})" for c in strike.dismissals) or None,
         "called_by": strike.called_by,
         "events": ";".join(strike.events),
         "articles": ";".join(strike.articles),

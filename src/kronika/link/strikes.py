@@ -91,6 +91,7 @@ class _Reading:
     sectors: Counter[str] = field(default_factory=Counter)
     state_owned: bool | None = None
     changes: list[tuple[str, str | None, StatusSource]] = field(default_factory=list)
+    dismissals: list[tuple[str, str | None, StatusSource]] = field(default_factory=list)
     repression: set[str] = field(default_factory=set)
 
 
@@ -142,6 +143,7 @@ def _read(event: CanonicalEvent, source: Callable[[str], Article | None], entiti
                 article, sentence.start, sentence.end, event, several
             ):
                 _status(article, sentence.start, sentence.end, words, lexicon, reading)
+                _dismissals(article, sentence.start, sentence.end, words, lexicon, reading)
         for mention in mentions:
             if (mention.sentence.start, mention.sentence.end) not in stated:
                 _modality_status(article, mention, reading)
@@ -206,6 +208,7 @@ def _read_sentence(
     for entity in article.entities:
         if entity.label == "ORG" and start <= entity.start < end:
             _read_organisation(article, entity, words, workplace_at, lexicon, reading, entities)
+    _dismissals(article, start, end, words, lexicon, reading)
     return _status(article, start, end, words, lexicon, reading)
 
 
@@ -280,6 +283,15 @@ def _status(article: Article, start: int, end: int, words: list[Word], lexicon: 
     at = words[chosen.anchor].start
     reading.changes.append((chosen.entry.value, _sentence_date(article, start, end, at), _source(article, start, end)))
     return True
+
+
+def _dismissals(article: Article, start: int, end: int, words: list[Word], lexicon: Lexicon, reading: _Reading) -> None:
+    """Strikers dismissed or locked out (``[repression]``), a repression no event records."""
+    for m in lexicon.matches(words, frozenset({"repression"})):
+        if m.entry.sense_holds(words, m.first, m.last) and _near_strike_word(words, m.first, m.last, lexicon):
+            at = words[m.anchor].start
+            reading.dismissals.append((m.entry.value, _sentence_date(article, start, end, at), _source(article, start, end)))
+            return
 
 
 def _near_strike_word(words: list[Word], first: int, last: int, lexicon: Lexicon) -> bool:
@@ -410,6 +422,7 @@ def _record(
         reading.sectors.update(part.sectors)
         reading.state_owned = reading.state_owned or part.state_owned
         reading.changes += part.changes
+        reading.dismissals += part.dismissals
     general = any(e.mode == "general_strike" for e in members)
     kind = "general" if general else (reading.kinds.most_common(1)[0][0] if reading.kinds else None)
     kind_word = reading.kind_words.most_common(1)[0][0] if reading.kind_words else None
@@ -451,6 +464,7 @@ def _record(
         claims=claims,
         demands=_demands(members),
         repression=_repression(members, every, enterprise[0] if enterprise else None, start, end or latest),
+        dismissals=_merged(reading.dismissals),
         events=ids,
         articles=articles,
         outlets=outlets,
@@ -465,6 +479,16 @@ def _workplace_name(enterprise: tuple[str | None, str] | None, kind_word: str | 
     if kind_word:
         return f"{kind_word} in {city}" if city else kind_word
     return city
+
+
+def _merged(reports: list[tuple[str, str | None, StatusSource]]) -> list[StatusChange]:
+    """Reports of one kind on one day as one, with every source."""
+    by_key: dict[tuple[str, str | None], StatusChange] = {}
+    for kind, date, source in reports:
+        change = by_key.setdefault((kind, date), StatusChange(kind, date))
+        if all(s.article_id != source.article_id for s in change.sources):
+            change.sources.append(source)
+    return sorted(by_key.values(), key=lambda c: (_first_day(c.date), c.status))
 
 
 def _history(changes: list[tuple[str, str | None, StatusSource]]) -> list[StatusChange]:
