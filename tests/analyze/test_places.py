@@ -299,3 +299,17 @@ def test_a_listed_region_beats_a_small_namesake_city_and_institutions_are_no_pla
     text = "The White House is watching the vote in Virginia and the floods in Florida."
     places = {p.text: (p.country, p.precision) for p in find_places(text, _with_tagger("en", text), "en")}
     assert places == {"Virginia": ("US", "region"), "Florida": ("US", "region")}
+
+
+def test_a_peoples_adjective_is_no_place_of_an_event() -> None:
+    from kronika.analyze.places import DEMONYM
+    from kronika.model import Article, Published
+    from kronika.pipeline import analyze
+
+    text = ("Thousands of people marched through Recife on Sunday against the pension reform. "
+            "Indian students joined the march near the harbour, the organisers said.")
+    article = analyze(Article(id="t", text=text, language="en", published=Published("2024-03-12", "day")))
+    indian = next(p for p in article.places if p.text == "Indian")
+    assert (indian.country, indian.feature) == ("IN", DEMONYM)  # it names its country …
+    joined = next(e for e in article.events if "joined" in e.sentence.text)
+    assert joined.place is not None and joined.place.name == "Recife"  # … but no event happens there

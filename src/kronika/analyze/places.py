@@ -11,7 +11,8 @@ The gazetteer has two layers, each built lazily, once per process:
   ``kronika/lang/<iso>/places.txt`` (exonyms, demonyms, regions, inflection rules and
   prepositions of place; the format is in each file's header). These names are *trusted*:
   accepted when capitalised (forms listed in lower case, such as ``biélorusse``, in any
-  case). Demonyms and adjectives yield their country with precision ``country``.
+  case). The nouns and adjectives of a people ("Belarusian", "białoruski") yield their
+  country with the feature :data:`DEMONYM`: no place where something happens.
 
 A word that is no name as written is tried again through the language's ``suffix:`` rules
 (every name: Mińsku, Минске, Moskaus) and ``adjective:`` rules (trusted names only:
@@ -182,6 +183,16 @@ class Language:
     not_places: frozenset[str] = frozenset()
     """Names that are no place in this language though a gazetteer spells them
     (``not:`` lines: "White House", an alternate name of Casablanca, is an institution)."""
+    demonyms: frozenset[str] = frozenset()
+    """The nouns and adjectives of a country's people (after ``|`` on its line): "Polish",
+    "französisch". Their places are marked :data:`DEMONYM`: "Indian" is no place of a
+    protest in Brazil."""
+
+
+DEMONYM = "demonym"
+"""The ``feature`` of a people's noun or adjective ("Polish", "französische"): it names its
+country (entity linking, the country a text speaks of) but is no place where something
+happens, so no event takes it as its place and the place scores leave it out."""
 
 
 def normalise(name: str) -> str:
@@ -266,6 +277,7 @@ def language(code: str) -> Language:
     adjectives: list[tuple[str, str]] = []
     before: set[str] = set()
     not_places: set[str] = set()
+    demonyms: set[str] = set()
     capitalised_nouns = False
 
     def trust(form: str, index: int) -> None:
@@ -312,9 +324,14 @@ def language(code: str) -> Language:
         index = _target(key)
         if index is None:
             continue  # reported by check_data()
-        for form in forms:
-            trust(form, index)
-            from_cldr.discard(normalise(form))
+        names, _, people = value.partition("|")
+        for form in (f.strip() for f in names.split(",") + people.split(",")):
+            if form:
+                trust(form, index)
+                from_cldr.discard(normalise(form))
+        for form in (f.strip() for f in people.split(",")):
+            if form:
+                demonyms.add(normalise(form))
 
     from kronika.lang import load
 
@@ -336,6 +353,7 @@ def language(code: str) -> Language:
         lower_prefixes=frozenset(key[:3] for key in lower_ok),
         cldr_only=frozenset(from_cldr),
         not_places=frozenset(not_places),
+        demonyms=frozenset(demonyms),
     )
 
 
@@ -449,7 +467,8 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
 
     ``entities`` (from :func:`kronika.analyze.entities.find_entities`, may be empty) give
     evidence: a LOC entity accepts a place name that is also a common word, a PER entity
-    rejects one. A demonym or adjective ("Belarusian", "białoruski") yields its country.
+    rejects one. A demonym or adjective ("Belarusian", "białoruski") yields its country,
+    marked :data:`DEMONYM`.
     """
     layer = _language(language)
     gazetteer = core()
@@ -493,7 +512,7 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
     ]
     matches += _spelled_otherwise(text, entities, matches, state.persons)
     matches.sort(key=lambda m: m.start)
-    return _resolve(text, matches)
+    return _resolve(text, matches, layer.demonyms)
 
 
 def _not_a_place(state: _State, i: int) -> int:
@@ -815,8 +834,10 @@ def _pick(candidates: tuple[int, ...], mentioned: frozenset[str]) -> int:
     )
 
 
-def _resolve(text: str, matches: list[_Match]) -> list[Place]:
-    """Pick one entry per match (see :func:`_pick`), then build the places."""
+def _resolve(text: str, matches: list[_Match], demonyms: frozenset[str] = frozenset()) -> list[Place]:
+    """Pick one entry per match (see :func:`_pick`), then build the places; the nouns and
+    adjectives of a people (``demonyms``) become their country with the feature
+    :data:`DEMONYM`."""
     mentioned: set[str] = set()
     for match in matches:
         countries = {_entry(i).country for i in match.candidates}
@@ -837,7 +858,7 @@ def _resolve(text: str, matches: list[_Match]) -> list[Place]:
                 lat=entry.lat,
                 lon=entry.lon,
                 geonameid=entry.geonameid,
-                feature=entry.feature,
+                feature=DEMONYM if match.key in demonyms else entry.feature,
                 precision=entry.precision,  # type: ignore[arg-type]
             )
         )

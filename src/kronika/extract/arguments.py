@@ -36,6 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
+from kronika.analyze.places import DEMONYM
 from kronika.analyze.quotes import load_cues
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
 from kronika.model import Actor, Article, Magnitude, Place, Quantity, TimeExpression
@@ -231,7 +232,8 @@ def place(
     inside = [p for p in article.places if start <= p.start and p.end <= end]
     # A dateline's place ("CAIRO —") is where the report was filed: the article's place
     # when the sentence names no other, never the sentence's own.
-    named = [p for p in inside if not is_dateline(article.text, p.start, p.end)]
+    # Nor is a people's adjective ("Indian" in a report on a protest in Brazil).
+    named = [p for p in inside if p.feature != DEMONYM and not is_dateline(article.text, p.start, p.end)]
     if named:
         return min(named, key=lambda p: abs(p.start - at)), "sentence"
     main = main_place(article)

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kronika.analyze.places import DEMONYM
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Word, load
 from kronika.link.claims import reconcile_counts
 from kronika.model import (
@@ -162,7 +163,7 @@ def _names_place(article: Article, start: int, end: int, event: CanonicalEvent, 
     """Does a sentence without a strike mention of this event speak of its place (or, in an
     article on strikes in one place only, of no other place)? Then its status words are
     this strike's."""
-    places = [p for p in article.places if start <= p.start < end]
+    places = [p for p in article.places if start <= p.start < end and p.feature != DEMONYM]
     if not places:
         return not several or _same_place(_place_before(article, start), event)
     return any(_same_place(p, event) for p in places)

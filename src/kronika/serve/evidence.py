@@ -138,7 +138,8 @@ def pieces(article: Article, events_of_mentions: dict[str, str] | None = None) -
     for e in article.entities:
         spans.append((e.start, e.end, e.label.lower(), f"{e.label}: {e.canonical or e.text}", None))
     for p in article.places:
-        spans.append((p.start, p.end, "place", f"place: {p.name}" + (f" ({p.country})" if p.country else ""), None))
+        kind = "of the people of" if p.feature == "demonym" else "place:"
+        spans.append((p.start, p.end, "place", f"{kind} {p.name}" + (f" ({p.country})" if p.country else ""), None))
     for t in article.times:
         spans.append((t.start, t.end, "time", f"time: {t.value} ({t.precision})", None))
     for n in article.quantities:
