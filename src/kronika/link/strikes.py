@@ -40,7 +40,6 @@ from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Word, load
 from kronika.link.claims import reconcile_counts
 from kronika.model import (
     Article,
-    CanonicalEntity,
     CanonicalEvent,
     Claim,
     Demand,
@@ -99,11 +98,10 @@ class _Reading:
 def build_strikes(
     events: Iterable[CanonicalEvent],
     article: Callable[[str], Article | None],
-    entities: Mapping[str, CanonicalEntity] | None = None,
 ) -> list[Strike]:
-    """The strike records of the linked ``events`` (all of a store's), reading their sources
-    through ``article`` (id → analysed article with resolved entity ids)."""
-    entities = entities or {}
+    """The strike records of the linked ``events`` (the strikes, and the events that may be
+    repression against them), reading their sources through ``article`` (id → analysed
+    article with resolved entity ids)."""
     every = list(events)
     strikes = [e for e in every if e.type == "PROTEST" and e.mode in STRIKE_MODES and e.specific]
     cache: dict[str, Article | None] = {}
@@ -113,14 +111,14 @@ def build_strikes(
             cache[article_id] = article(article_id)
         return cache[article_id]
 
-    readings = {e.id: _read(e, source, entities) for e in strikes}
-    groups = _group(strikes, readings, entities)
+    readings = {e.id: _read(e, source) for e in strikes}
+    groups = _group(strikes, readings)
     records = [_record(members, readings, every, source) for members in groups]
     _link_calls(records, {e.id: e for e in strikes})
     return sorted(records, key=lambda s: (s.start or "9999", s.id))
 
 
-def _read(event: CanonicalEvent, source: Callable[[str], Article | None], entities: Mapping[str, CanonicalEntity]) -> _Reading:
+def _read(event: CanonicalEvent, source: Callable[[str], Article | None]) -> _Reading:
     reading = _Reading()
     mention_ids = set(event.mentions)
     for article_id in event.articles:
@@ -135,7 +133,7 @@ def _read(event: CanonicalEvent, source: Callable[[str], Article | None], entiti
             # ("The walkout started there on October 6") speaks of the place named last before it.
             mentions = [m for m in mentions if m.place_from == "sentence" or _same_place(_place_before(article, m.sentence.start), event)]
         sentences = {(m.sentence.start, m.sentence.end) for m in mentions}
-        stated = {(start, end) for start, end in sorted(sentences) if _read_sentence(article, start, end, lexicon, reading, entities)}
+        stated = {(start, end) for start, end in sorted(sentences) if _read_sentence(article, start, end, lexicon, reading)}
         for sentence in article.sentences:
             if (sentence.start, sentence.end) in sentences:
                 continue
@@ -191,7 +189,7 @@ def _same_place(place: Place | None, event: CanonicalEvent) -> bool:
 
 
 def _read_sentence(
-    article: Article, start: int, end: int, lexicon: Lexicon, reading: _Reading, entities: Mapping[str, CanonicalEntity]
+    article: Article, start: int, end: int, lexicon: Lexicon, reading: _Reading
 ) -> bool:
     """Read a strike mention's sentence for its workplace, enterprise and union; ``True``
     when it also states a status change."""
@@ -208,7 +206,7 @@ def _read_sentence(
         reading.state_owned = True
     for entity in article.entities:
         if entity.label == "ORG" and start <= entity.start < end:
-            _read_organisation(article, entity, words, workplace_at, lexicon, reading, entities)
+            _read_organisation(article, entity, words, workplace_at, lexicon, reading)
     _dismissals(article, start, end, words, lexicon, reading)
     return _status(article, start, end, words, lexicon, reading)
 
@@ -225,13 +223,12 @@ def _state_owned(word: Word, lexicon: Lexicon) -> bool:
 
 def _read_organisation(
     article: Article, entity: Entity, words: list[Word], workplace_at: list[int], lexicon: Lexicon,
-    reading: _Reading, entities: Mapping[str, CanonicalEntity],
+    reading: _Reading,
 ) -> None:
     """Count an organisation of a strike's sentence as its union or its enterprise (the
     nearer a workplace word, the more); a city the tagger calls an organisation ("the
     Plzeň plant") and an authority (a ministry) are neither."""
-    resolved = entities.get(entity.entity_id) if entity.entity_id else None
-    name = resolved.name if resolved else entity.text
+    name = entity.canonical or entity.text  # the resolved entity's name in a stored article
     inside = lexicon.words(article.text, entity.start, entity.end)
     own = {w.lemma for w in inside} | {w.form for w in inside}
     unions = lexicon.sets.get("unions", frozenset())
@@ -344,7 +341,7 @@ def _source(article: Article, start: int, end: int) -> StatusSource:
 
 
 def _group(
-    strikes: list[CanonicalEvent], readings: Mapping[str, _Reading], entities: Mapping[str, CanonicalEntity]
+    strikes: list[CanonicalEvent], readings: Mapping[str, _Reading]
 ) -> list[list[CanonicalEvent]]:
     """Strike events at one workplace, close in time; an event whose sources name no
     enterprise joins the one strike of its city and kind that has one."""
@@ -633,11 +630,18 @@ def strike_claims(strike: Strike) -> dict[str, list[Claim]]:
 
 
 def store_strikes(store: Store) -> list[Strike]:
-    """The strike records of a linked store."""
+    """The strike records of a linked store: its strike events, and of the rest only the
+    events that could be repression against them (inside their episodes or in their
+    articles), so a store of any size reads only what concerns strikes."""
     from kronika.store.links import EventFilter
 
-    entities = {e.id: e for e in store.links.entities()}
-    return build_strikes(store.links.events(EventFilter(specific=None)), store.get_article, entities)
+    links = store.links
+    strikes = [e for mode in sorted(STRIKE_MODES) for e in links.events(EventFilter(mode=mode, type="PROTEST"))]
+    near: set[str] = {i for e in strikes if e.episode for i in e.episode.events}
+    for article_id in {a for e in strikes for a in e.articles}:
+        near.update(links.events_of_mentions(article_id).values())
+    others = [e for i in sorted(near - {e.id for e in strikes}) if (e := links.event(i)) and e.type in REPRESSION_TYPES]
+    return build_strikes([*strikes, *others], store.get_article)
 
 
 def filter_strikes(
