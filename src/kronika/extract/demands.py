@@ -21,9 +21,13 @@ sections documented in ``lang/en/demands.txt``). A language without the file has
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word, load
+
+_SECTIONS = frozenset({"cues", "not", "codes"})
 from kronika.model import Demand
 
 CODES = (
@@ -63,13 +67,64 @@ class _Item:
     code: str | None
 
 
-def mention_demands(text: str, start: int, end: int, language: str) -> list[Demand]:
+def mention_demands(text: str, start: int, end: int, language: str, seen: list[Word] | None = None) -> list[Demand]:
     """The demands stated in ``text[start:end]``, the sentence of a protest or strike
-    mention (its protest context is given)."""
+    mention (its protest context is given). ``seen``: the sentence's words as the event
+    lexicon read them (same lemmas), to skip at once a sentence without a cue or slogan word."""
     lexicon = load(language, "demands.txt")
     if lexicon is None:
         return []
-    return _demands(text, lexicon.words(text, start, end), lexicon)
+    if seen is None:
+        return _demands(text, lexicon.words(text, start, end), lexicon)
+    if not _may_state(seen, language):
+        return []
+    return _demands(text, lexicon.rekey(seen), lexicon)
+
+
+def _may_state(seen: list[Word], language: str) -> bool:
+    """Can the sentence state a demand at all: all words of a strong cue or a slogan word,
+    or those of a weak cue ("against", "for") with a code word? (Cheap, on words read already.)"""
+    strong, weak, codes = _openers(language)
+    keys: set[str] = set().union(*(w.keys for w in seen)) if seen else set()
+    if any(needed <= keys for needed in strong):
+        return True
+    if not any(needed <= keys for needed in weak):
+        return False
+    return bool(keys & codes.words) or (codes.parts is not None and any(codes.parts.search(w.form) for w in seen))
+
+
+@dataclass(frozen=True, slots=True)
+class _CodeWords:
+    words: frozenset[str]
+    parts: re.Pattern[str] | None
+    """Where words are compounded: a code word at the start or end of a word."""
+    part_codes: dict[str, str]
+    """Those code words (one-word entries without a sense) → their code."""
+
+
+@cache
+def _openers(language: str) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...], _CodeWords]:
+    """The words of each strong cue (a separable verb by its verb alone) and each slogan
+    word; those of each weak cue; the code words."""
+    lexicon = load(language, "demands.txt")
+    if lexicon is None:
+        return (), (), _CodeWords(frozenset(), None, {})
+    strong = [frozenset({w}) for w in lexicon.sets.get("slogans", frozenset())]
+    weak: list[frozenset[str]] = []
+    for entry in lexicon.sections.get("cues", ()):
+        needed = frozenset(w.rpartition("_")[2] for w in entry.words)
+        (strong if "strong" in entry.value.split() else weak).append(needed)
+    codes = frozenset(e.words[0] for e in lexicon.sections.get("codes", ()))
+    part_codes: dict[str, str] = {}
+    for entry in lexicon.sections.get("codes", ()):
+        word = entry.words[0]
+        if len(entry.words) == 1 and len(word) >= COMPOUND_PART and not entry.needs and "_" not in word:
+            part_codes.setdefault(word, entry.value)
+    parts = None
+    if lexicon.settings.get("compounds") == "closed" and part_codes:
+        alternation = "|".join(re.escape(p) for p in sorted(part_codes, key=len, reverse=True))
+        parts = re.compile(f"^(?:{alternation})|(?:{alternation})$")
+    return tuple(strong), tuple(weak), _CodeWords(codes, parts, part_codes)
 
 
 def sentence_demands(text: str, start: int, end: int, language: str) -> list[Demand]:
@@ -98,8 +153,10 @@ def _protest_context(text: str, start: int, end: int, words: list[Word], lexicon
 def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
     found: list[Demand] = []
     taken: set[int] = set()
-    cues = sorted(lexicon.matches(words, frozenset({"cues"})), key=lambda m: (m.first, -(m.last - m.first)))
-    blockers = lexicon.matches(words, frozenset({"not"}))
+    matches = lexicon.matches(words, _SECTIONS)
+    cues = sorted((m for m in matches if m.section == "cues"), key=lambda m: (m.first, -(m.last - m.first)))
+    blockers = [m for m in matches if m.section == "not"]
+    codes = [m for m in matches if m.section == "codes"]
     for cue in cues:
         if cue.first in taken or _blocked(cue, blockers) or _named_only(words, cue, lexicon) or _scattered(cue, lexicon):
             continue
@@ -107,7 +164,7 @@ def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
         if _by_authority(words, min(scope[0], cue.first), lexicon):
             continue
         strong = "strong" in cue.entry.value.split()
-        for item in _items(words, scope, lexicon):
+        for item in _items(words, scope, lexicon, codes):
             if item.code is None and (not strong or _names_protest(words, item, lexicon)):
                 continue
             if taken & set(range(item.first, item.last + 1)):
@@ -116,7 +173,7 @@ def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
             s, e = words[item.first].start, words[item.last].end
             found.append(Demand(code=item.code or OTHER, text=text[s:e], start=s, end=e))
         taken.update(range(cue.first, cue.last + 1))
-    for item in _slogans(words, lexicon):
+    for item in _slogans(words, lexicon, codes):
         if not taken & set(range(item.first, item.last + 1)):
             taken.update(range(item.first, item.last + 1))
             s, e = words[item.first].start, words[item.last].end
@@ -127,7 +184,7 @@ def _demands(text: str, words: list[Word], lexicon: Lexicon) -> list[Demand]:
 QUOTE_MARKS = frozenset("\"“”„«»")
 
 
-def _slogans(words: list[Word], lexicon: Lexicon) -> list[_Item]:
+def _slogans(words: list[Word], lexicon: Lexicon, codes: list[Match]) -> list[_Item]:
     """The quoted slogans of a sentence that speaks of banners or chants (``[slogans]``):
     banners reading "Free all political prisoners" demand their release."""
     if not any(_has(w, "slogans", lexicon) for w in words):
@@ -139,7 +196,7 @@ def _slogans(words: list[Word], lexicon: Lexicon) -> list[_Item]:
         while last > first and words[last].form in "!?.,":
             last -= 1
         if first <= last and last - first < MAX_ITEM_WORDS:
-            items.append(_Item(first, last, _code(words, first, last, lexicon)))
+            items.append(_Item(first, last, _code(words, first, last, lexicon, codes)))
     return items
 
 
@@ -243,7 +300,7 @@ def _scope(words: list[Word], cue: Match, lexicon: Lexicon) -> tuple[int, int]:
     return after, last - 1
 
 
-def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon) -> list[_Item]:
+def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon, codes: list[Match]) -> list[_Item]:
     """The coordinated demands of a scope; an item without a code word belongs to the item
     before it ("the resignation of the president and his government")."""
     first, last = scope
@@ -256,7 +313,7 @@ def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon) -> list[
         if k <= last and not (words[k].form == "," or words[k].keys & coordinators):
             continue
         if begin < k:
-            code = _code(words, begin, k - 1, lexicon)
+            code = _code(words, begin, k - 1, lexicon, codes)
             if code is None and items:
                 items[-1].last = k - 1
             else:
@@ -272,23 +329,27 @@ def _items(words: list[Word], scope: tuple[int, int], lexicon: Lexicon) -> list[
     return [i for i in items if words[i.first].form not in CLAUSE_MARKS]
 
 
-def _code(words: list[Word], first: int, last: int, lexicon: Lexicon) -> str | None:
+def _code(words: list[Word], first: int, last: int, lexicon: Lexicon, codes: list[Match]) -> str | None:
+    """The code of the item ``words[first:last + 1]``: of the code words in it whose sense
+    the item gives (``codes``: the sentence's code matches), the first in :data:`CODES` order."""
     span = words[first : last + 1]
-    codes = [m.entry.value for m in lexicon.matches(span, frozenset({"codes"})) if m.entry.sense_holds(span, m.first, m.last)]
+    found = [
+        m.entry.value for m in codes
+        if first <= m.first and m.last <= last and m.entry.sense_holds(span, m.first - first, m.last - first)
+    ]
     if lexicon.settings.get("compounds") == "closed":
-        codes += [c for w in span if (c := _compound_code(w, lexicon))]
-    ranked = [c for c in CODES if c in codes]
+        found += [c for w in span if (c := _compound_code(w, lexicon.language))]
+    ranked = [c for c in CODES if c in found]
     return ranked[0] if ranked else None
 
 
-def _compound_code(word: Word, lexicon: Lexicon) -> str | None:
-    """The code of a closed compound that starts or ends in a one-word code entry."""
-    if len(word.form) < COMPOUND_PART + 3:
+def _compound_code(word: Word, language: str) -> str | None:
+    """The code of a closed compound that starts or ends in a one-word code entry
+    ("loonsverhoging", "Rentenreform")."""
+    parts = _openers(language)[2]
+    if parts.parts is None or len(word.form) < COMPOUND_PART + 3:
         return None
-    for entry in lexicon.sections.get("codes", ()):
-        part = entry.words[0]
-        if len(entry.words) == 1 and len(part) >= COMPOUND_PART and not entry.needs and len(word.form) >= len(part) + 3 and (
-            word.form.startswith(part) or word.form.endswith(part)
-        ):
-            return entry.value
-    return None
+    found = parts.parts.search(word.form)
+    if found is None or len(word.form) < len(found.group()) + 3:
+        return None
+    return parts.part_codes.get(found.group())

@@ -88,11 +88,11 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
     for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
             events.extend(_sentence_events(article, sentence, words, lexicon, blocked, events))
-    _add_demands(article, events)
+    _add_demands(article, events, {s.start: words for s, words in zip(article.sentences, sentences, strict=True)})
     return events
 
 
-def _add_demands(article: Article, events: list[EventMention]) -> None:
+def _add_demands(article: Article, events: list[EventMention], words: dict[int, list[Word]]) -> None:
     """Each protest or demand mention's demands: those of its sentence; for a protest whose
     sentence states none, those of the next sentence when that one reports no protest of
     its own ("Thousands struck on Monday. They demand new elections.")."""
@@ -103,11 +103,13 @@ def _add_demands(article: Article, events: list[EventMention]) -> None:
     protests = {start for start, mentions in by_sentence.items() if any(m.type == "PROTEST" for m in mentions)}
     for start, mentions in by_sentence.items():
         end = mentions[0].sentence.end
-        found = mention_demands(article.text, start, end, article.language)
+        found = mention_demands(article.text, start, end, article.language, words.get(start))
         if not found and start in protests:
             later = [s for s in article.sentences if s.start >= end][:1]
             if later and later[0].start not in protests:
-                found = mention_demands(article.text, later[0].start, later[0].end, article.language)
+                found = mention_demands(
+                    article.text, later[0].start, later[0].end, article.language, words.get(later[0].start)
+                )
         for mention in mentions:
             mention.demands = list(found)
 

@@ -119,6 +119,15 @@ class Lexicon:
             form = text[s:e].lower().replace("’", "'")
             base = lemma(form)
             words.append(Word(s, e, form, {form, base}, base, text[s].isupper()))
+        return self._keyed(words)
+
+    def rekey(self, words: list[Word]) -> list[Word]:
+        """Words another lexicon of the language read, keyed for this one (the same forms
+        and lemmas; this lexicon's separable verbs and compound heads): no second reading."""
+        return self._keyed([Word(w.start, w.end, w.form, {w.form, w.lemma}, w.lemma, w.capital) for w in words])
+
+    def _keyed(self, words: list[Word]) -> list[Word]:
+        """Add this lexicon's separable-verb keys and compound heads to words keyed by form and lemma."""
         if self.separable:
             self._join_particles(words)
         closed = self.settings.get("compounds") == "closed"
