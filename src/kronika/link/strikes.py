@@ -494,12 +494,7 @@ def _history(changes: list[tuple[str, str | None, StatusSource]]) -> list[Status
     reports it, read as a sequence: a recap's "started" while the strike runs, a "called"
     after it began or a second "suspended" is no change (its sources join the change they
     recall); "started" after a suspension is a resumption."""
-    by_key: dict[tuple[str, str | None], StatusChange] = {}
-    for status, date, source in changes:
-        change = by_key.setdefault((status, date), StatusChange(status, date))
-        if all(s.article_id != source.article_id for s in change.sources):
-            change.sources.append(source)
-    ordered = sorted(by_key.values(), key=lambda c: (_first_day(c.date), STATUS_ORDER.index(c.status)))
+    ordered = sorted(_merged(changes), key=lambda c: (_first_day(c.date), STATUS_ORDER.index(c.status)))
     if any(c.date and len(c.date) == 10 for c in ordered):
         ordered = [c for c in ordered if c.date and len(c.date) == 10]  # a week or month orders nothing
     history: list[StatusChange] = []
