@@ -13,7 +13,9 @@ Every folder may hold the same files; a missing file means "nothing for this lan
 
 The analysis stages read their own files, each documented in its header and loaded by its
 module: ``times.txt`` (kronika.analyze.times), ``numbers.txt`` (quantities), ``quotes.txt``
-(quotes), ``places.txt`` (places) and ``titles.txt`` (names).
+(quotes), ``places.txt`` (places) and ``titles.txt`` (names); the extraction and linking
+stages read ``events.txt`` (kronika.extract.lexicon), ``demands.txt`` (kronika.extract.demands)
+and ``strikes.txt`` (kronika.link.strikes), all three in the format of ``events.txt``.
 
 Adding a language means adding a folder. Data is read lazily, once per process.
 """

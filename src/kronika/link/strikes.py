@@ -72,6 +72,8 @@ workplace word ("Hradex's main plant", "de fabriek van Hradex")."""
 STATUS_WINDOW = 5
 """A status word counts within this many words of a word naming the strike."""
 NEGATION_WINDOW = 5
+INTENT_SECTIONS = ("hypothetical", "planned", "threatened", "called_for")
+"""Sections of ``events.txt`` whose words before a status word make it an intent, not a change."""
 """Words before a status word where a negation cancels it ("would not suspend the strike")."""
 KIND_SECTORS = {
     "factory": "manufacturing", "mine": "mining", "hospital": "health", "school": "education",
@@ -264,12 +266,11 @@ def _status(article: Article, start: int, end: int, words: list[Word], lexicon: 
     (an intent or an opinion), not where its strike is only announced, hoped for or denied
     (then only a call counts)."""
     quoted = [(q.start, q.end) for q in article.quotes if q.direct]
-    negation = lexicon.sets.get("negation", frozenset())
     found = [
         m for m in lexicon.matches(words, frozenset({"status"}))
         if m.entry.sense_holds(words, m.first, m.last) and m.last - m.first < len(m.entry.words) + 2
         and not any(a <= words[m.anchor].start < b for a, b in quoted)
-        and not any(w.keys & negation for w in words[max(0, m.first - NEGATION_WINDOW) : m.first])
+        and (m.entry.value == "called" or not _not_a_fact(words, m.first, article.language, lexicon))
         and _near_strike_word(words, m.first, m.last, lexicon)
     ]
     moods = {e.modality for e in article.events if e.sentence.start == start and e.type == "PROTEST"}
@@ -290,6 +291,17 @@ def _dismissals(article: Article, start: int, end: int, words: list[Word], lexic
             at = words[m.anchor].start
             reading.dismissals.append((m.entry.value, _sentence_date(article, start, end, at), _source(article, start, end)))
             return
+
+
+def _not_a_fact(words: list[Word], first: int, language: str, lexicon: Lexicon) -> bool:
+    """Is a status word right after a negation ("would not suspend") or after a word of
+    intent, plan or condition of the event lexicon ("concerned with bringing the strikes to
+    an end", "will resume", "threatened to break")?"""
+    events = load(language)
+    cancelling = lexicon.sets.get("negation", frozenset())
+    if events is not None:
+        cancelling = cancelling.union(*(events.sets.get(name, frozenset()) for name in INTENT_SECTIONS))
+    return any(w.keys & cancelling for w in words[max(0, first - NEGATION_WINDOW) : first])
 
 
 def _near_strike_word(words: list[Word], first: int, last: int, lexicon: Lexicon) -> bool:
