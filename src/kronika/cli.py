@@ -463,7 +463,6 @@ def show(article_id: str, db: str) -> None:
     type=click.Choice([
         "all", "ner", "ner-nl", "ner-en", "times", "quotes", "events", "events-plover", "events-dev", "coref",
         "link", "link-dev", "specific", "specific-dev", "negatives", "pubdates", "places", "demands", "demands-dev",
-        "demands-test",
     ]),
 )
 @click.option("--lang", "language", metavar="ISO", help="For ner: only this language (nl, en).")
