@@ -41,7 +41,6 @@ from kronika.link.claims import reconcile_counts
 from kronika.model import (
     Article,
     CanonicalEvent,
-    Claim,
     Demand,
     Entity,
     EventMention,
@@ -72,9 +71,9 @@ workplace word ("Hradex's main plant", "de fabriek van Hradex")."""
 STATUS_WINDOW = 5
 """A status word counts within this many words of a word naming the strike."""
 NEGATION_WINDOW = 5
+"""Words before a status word where a negation cancels it ("would not suspend the strike")."""
 INTENT_SECTIONS = ("hypothetical", "planned", "threatened", "called_for")
 """Sections of ``events.txt`` whose words before a status word make it an intent, not a change."""
-"""Words before a status word where a negation cancels it ("would not suspend the strike")."""
 KIND_SECTORS = {
     "factory": "manufacturing", "mine": "mining", "hospital": "health", "school": "education",
     "port": "transport", "shipyard": "manufacturing", "refinery": "energy", "transport": "transport",
@@ -94,7 +93,6 @@ class _Reading:
     state_owned: bool | None = None
     changes: list[tuple[str, str | None, StatusSource]] = field(default_factory=list)
     dismissals: list[tuple[str, str | None, StatusSource]] = field(default_factory=list)
-    repression: set[str] = field(default_factory=set)
 
 
 def build_strikes(
@@ -116,7 +114,7 @@ def build_strikes(
     readings = {e.id: _read(e, source) for e in strikes}
     groups = _group(strikes, readings)
     records = [_record(members, readings, every, source) for members in groups]
-    _link_calls(records, {e.id: e for e in strikes})
+    _link_calls(records)
     return sorted(records, key=lambda s: (s.start or "9999", s.id))
 
 
@@ -548,15 +546,15 @@ STATUS_ORDER = ("called", "started", "spreading", "suspended", "resumed", "ended
 def _start(members: list[CanonicalEvent], history: list[StatusChange]) -> tuple[str | None, str | None]:
     """The day its status history says it started (or spread to this workplace); else the
     earliest day a source dates one of its episodes to."""
+    began = next((c.date for c in history if c.status in ("started", "spreading") and c.date and len(c.date) == 10), None)
+    if began is not None:
+        return began, "day"  # the sources' first report of it starting, not of its call
     days = []
     for event in members:
         value = event.episode.start if event.episode and event.episode.start else event.date
         span = date_span(value.split("/")[0]) if value else None
         if span is not None and value:
             days.append((span[0].isoformat(), "day" if len(value.split("/")[0]) == 10 else event.date_precision))
-    began = next((c.date for c in history if c.status in ("started", "spreading") and c.date and len(c.date) == 10), None)
-    if began is not None:
-        return began, "day"  # the sources' first report of it starting, not of its call
     exact = [d for d in days if d[1] == "day"]
     if not days:
         return None, None
@@ -613,7 +611,7 @@ def _during(event: CanonicalEvent, start: str | None, until: str | None) -> bool
     return first is not None and span[1] >= first[0] and (last is None or span[0] <= last[1] + dt.timedelta(days=1))
 
 
-def _link_calls(records: list[Strike], events: Mapping[str, CanonicalEvent]) -> None:
+def _link_calls(records: list[Strike]) -> None:
     """A general strike call is linked to the workplace strikes of its country that start
     within :data:`CALL_FOLLOW_DAYS` after it."""
     calls = [r for r in records if r.workplace_kind == "general" and r.start]
@@ -626,14 +624,6 @@ def _link_calls(records: list[Strike], events: Mapping[str, CanonicalEvent]) -> 
             if call.country == record.country and start and called and 0 <= (start[0] - called[0]).days <= CALL_FOLLOW_DAYS:
                 record.called_by = call.id
                 break
-
-
-def strike_claims(strike: Strike) -> dict[str, list[Claim]]:
-    """The strike's claims by field, for showing sources side by side."""
-    fields: dict[str, list[Claim]] = {}
-    for claim in strike.claims:
-        fields.setdefault(claim.field, []).append(claim)
-    return fields
 
 
 def store_strikes(store: Store) -> list[Strike]:
