@@ -128,5 +128,8 @@ def test_relative_expressions_need_a_publication_date() -> None:
     assert values("Yesterday, on 9 August 2020, they met.", "en", None) == [("9 August 2020", "2020-08-09")]
 
 
-def test_unknown_language_uses_english_words() -> None:
-    assert values("Yesterday.", "sw") == [("Yesterday", "2020-08-16")]
+def test_unknown_language_reads_only_what_every_language_writes() -> None:
+    """No English words for a language kronika has no folder for: only dates in digits."""
+    assert values("Yesterday, on 2020-08-12 and 14.08.2020.", "sw") == [
+        ("2020-08-12", "2020-08-12"), ("14.08.2020", "2020-08-14")
+    ]

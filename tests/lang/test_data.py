@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from kronika.lang import available, load
+from kronika.lang import available, get
 
 LANGUAGES = [code for code in available() if code != "xx"]
 
@@ -13,7 +13,7 @@ def test_the_ten_languages_have_folders() -> None:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_language_data_is_complete(code: str) -> None:
-    data = load(code)
+    data = get(code)
     assert data.code == code
     assert data.abbreviations, "abbreviations.txt"
     assert sorted(set(data.months.values())) == list(range(1, 13)), "months.txt has 12 lines"
@@ -35,11 +35,11 @@ def test_language_data_is_complete(code: str) -> None:
 def test_no_abbreviation_is_a_common_sentence_final_word(code: str, words: set[str]) -> None:
     """Guards against listing words that end many sentences ("He sat.", "Das ist so.",
     "Ils étaient sept.") as abbreviations that never end one."""
-    assert not (load(code).abbreviations & words)
+    assert not (get(code).abbreviations & words)
 
 
 def test_unknown_code_gets_shared_data() -> None:
-    data = load("sw")
-    assert data.code == "xx" and not data.abbreviations
+    data = get("sw")
+    assert data.folder == "xx" and not data.known and not data.abbreviations
     assert data.boilerplate.fullmatch("#hashtag") is not None
     assert isinstance(data.boilerplate, re.Pattern)

@@ -19,13 +19,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
+from kronika import lang
 from kronika.analyze.frequencies import zipf
 from kronika.model import Entity, Quote
 
@@ -327,20 +327,9 @@ are kept; chain_names, which knows the language, strips them."""
 def _word_list(language: str, name: str) -> frozenset[str]:
     """Entries of ``kronika/lang/<language>/<name>`` and of ``xx``, as folded keys."""
     if language == _ALL:
-        root = resources.files("kronika.lang")
-        union = frozenset().union(
-            *(_word_list(folder.name, name) for folder in root.iterdir() if folder.is_dir())
-        )
+        union = frozenset().union(*(_word_list(code, name) for code in lang.available()))
         return frozenset(word for word in union if len(word) > 1 and word not in _AMBIGUOUS)
-    entries: set[str] = set()
-    for code in {language, "xx"}:
-        path = resources.files("kronika.lang").joinpath(code, name)
-        if not path.is_file():
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.strip()
-            if line and not line.startswith("# "):
-                entries.add(name_key(line))
+    entries = {name_key(line) for line in lang.get(language).lines(name, shared=True)}
     entries.discard("")
     return frozenset(entries)
 
@@ -507,11 +496,6 @@ def _other_token_similarity(a: str, b: str) -> float:
     return score if score == 1.0 else max(score - _OTHER_PENALTY, 0.0)
 
 
-_GENITIVE_LANGUAGES = frozenset({"nl", "de", "da", "sv", "nb", "no", "af", "lb", "is", "fy"})
-"""Languages writing the genitive of a name with a bare -s (Merkels, Poetins woordvoerder):
-a mention ending in -s joins the chain of its stem when the stem occurs in the document."""
-
-
 @dataclass(slots=True)
 class _Chain:
     number: int
@@ -550,12 +534,13 @@ def chain_names(entities: list[Entity], language: str) -> None:
     chain of its label whose names score at least :data:`SAME_NAME`; a multi-token mention
     is only compared with a chain's full names, so "Fidel Castro" does not join Raúl
     Castro's chain through a bare "Castro". Mentions of different labels chain only when
-    their keys are equal. In nl, de and other languages with a bare genitive -s, a mention
+    their keys are equal. In a language with a bare genitive -s (``genitive_s`` in its
+    ``language.txt``: nl, de), a mention
     ending in -s joins its stem when the stem is mentioned too (Merkels, Merkel).
     """
     order = sorted(range(len(entities)), key=lambda i: (entities[i].start, entities[i].end))
     mentions = {i: _mention(entities[i].text, entities[i].label == "PER", language) for i in order}
-    if language in _GENITIVE_LANGUAGES:
+    if lang.get(language).genitive_s:  # Merkels, Poetins woordvoerder
         _strip_genitives(mentions)
 
     index = _Index()

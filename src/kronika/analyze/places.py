@@ -47,8 +47,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from kronika import lang
 from kronika.analyze import places_index
 from kronika.analyze.frequencies import has_word_frequencies, zipf
 from kronika.model import Entity, Place
@@ -106,9 +106,6 @@ MENTIONED_BOOST = 100.0
 """Population multiplier for a candidate city in a country the document mentions: large
 enough that Paris, Texas beats Paris, France (2.1M vs 25k × 100) in a text about the US,
 small enough that a metropolis still beats a village of a mentioned country."""
-
-FALLBACK_LANGUAGES = ("en", "de", "fr", "es", "ru")
-"""Word lists that judge common words for a language wordfreq does not cover."""
 
 MAX_WORDS = 5
 """Longest multi-word name tried (Bosnia and Herzegovina, Verenigde Staten van Amerika)."""
@@ -235,19 +232,15 @@ def _ids(value: str) -> tuple[int, ...]:
     return tuple(int(part) for part in value.split(","))
 
 
-def _data_lines(code: str) -> list[str]:
-    path = resources.files("kronika.lang").joinpath(code, "places.txt")
-    if not path.is_file():
-        return []
-    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return [line for line in lines if line and not line.startswith("#")]
+def _data_lines(code: str, *, shared: bool = False) -> list[str]:
+    return lang.get(code).lines("places.txt", shared=shared)
 
 
 @cache
 def regions() -> dict[str, Entry]:
     """Regions declared in ``xx/places.txt`` (``region:`` lines), by their ``~Name@CC`` key."""
     found: dict[str, Entry] = {}
-    for line in _data_lines("xx"):
+    for line in _data_lines(lang.SHARED):
         key, _, value = line.partition(":")
         if key.strip() != "region":
             continue
@@ -301,7 +294,7 @@ def language(code: str) -> Language:
             trust(label, index)
     from_cldr = set(trusted)
 
-    for line in _data_lines("xx") + _data_lines(code):
+    for line in _data_lines(code, shared=True):
         key, _, value = line.partition(":")
         key = key.strip()
         forms = [form.strip() for form in value.split(",") if form.strip()]
@@ -333,8 +326,6 @@ def language(code: str) -> Language:
             if form:
                 demonyms.add(normalise(form))
 
-    from kronika.lang import load
-
     ordered = {
         key: tuple(sorted(bucket, key=lambda i: _PRECISION_ORDER[_entry(i).precision]))
         for key, bucket in trusted.items()
@@ -348,7 +339,7 @@ def language(code: str) -> Language:
         every_rule=_by_length(suffixes + adjectives),
         before=frozenset(before),
         capitalised_nouns=capitalised_nouns,
-        months=frozenset(load(code).months),
+        months=frozenset(lang.get(code).months),
         first_words=frozenset(key.split(" ", 1)[0] for key in ordered if " " in key),
         lower_prefixes=frozenset(key[:3] for key in lower_ok),
         cldr_only=frozenset(from_cldr),
@@ -410,17 +401,15 @@ def check_data() -> list[str]:
     """Problems in the hand lists (``places.txt`` of every language): lines whose target
     names no country, GeoNames city or declared region, and malformed lines. Empty when
     all is well (a test keeps it so)."""
-    from kronika.lang import available
-
     problems: list[str] = []
-    for code in available():
+    for code in lang.available():
         for line in _data_lines(code):
             key, colon, value = line.partition(":")
             key = key.strip()
             if not colon or not value.strip():
                 problems.append(f"{code}: malformed line {line!r}")
             elif key == "region":
-                if code != "xx" or len(value.split()) not in (3, 4):
+                if code != lang.SHARED or len(value.split()) not in (3, 4):
                     problems.append(f"{code}: bad region line {line!r}")
             elif key in ("suffix", "adjective"):
                 problems.extend(
@@ -655,7 +644,7 @@ def _match_at(state: _State, i: int) -> tuple[_Match, int] | None:
 
 
 def _language(code: str) -> Language:
-    return language(code if code else "xx")
+    return language(code if code else lang.SHARED)
 
 
 def _label_map(entities: list[Entity]) -> list[tuple[int, int, str]]:
@@ -796,12 +785,13 @@ def _zipf(word: str, code: str) -> float:
     """How common ``word`` is in language ``code`` (wordfreq Zipf scale, 0 = unknown).
 
     A language without word frequencies (be, und; zh, ja, ko without their optional
-    tokenizers) gets the highest value among FALLBACK_LANGUAGES: without a word list every
+    tokenizers) gets the highest value among the word lists of ``frequency_fallback`` in
+    ``xx/language.txt``: without a word list every
     capitalised word would otherwise look rare, so be careful.
     """
     if has_word_frequencies(code):
         return zipf(word, code)
-    return max(zipf(word, other) for other in FALLBACK_LANGUAGES)
+    return max(zipf(word, other) for other in lang.get(code).frequency_fallback)
 
 
 def _pick(candidates: tuple[int, ...], mentioned: frozenset[str]) -> int:

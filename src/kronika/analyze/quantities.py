@@ -58,9 +58,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from kronika.lang import SHARED, load
+from kronika.lang import get
 from kronika.model import Quantity
 
 KIND_WINDOW = 3
@@ -81,9 +80,6 @@ MAX_AGE = 120
 """A number up to this between a capitalised name and a comma is an age ("Kolesnikova, 38,")."""
 MAX_PLAIN_DIGITS = 9
 """Longer digit runs without separators are ids, not amounts (news writes 1,000,000)."""
-TEXT2NUM_LANGUAGES = frozenset({"en", "fr", "es", "de", "pt", "it", "nl"})
-"""Languages text2num reads (checked by calling text2num: "ru" and "pl" raise)."""
-
 _SPACES = "\u00a0\u202f\u2009"
 _CLAUSE_END = frozenset('.;:!?()"“”«»')
 _WEAK_WORDS = frozenset(
@@ -139,14 +135,10 @@ class _Lang:
 
 
 def _entries(code: str) -> list[tuple[list[str], list[str]]]:
-    """``(head words, spellings)`` of every line of ``<code>/numbers.txt``."""
-    path = resources.files("kronika.lang").joinpath(code, "numbers.txt")
-    if not path.is_file():
-        return []
+    """``(head words, spellings)`` of every line of ``xx/numbers.txt`` and ``<code>/numbers.txt``."""
     entries = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#") or "=" not in line:
+    for line in get(code).lines("numbers.txt", shared=True):
+        if "=" not in line:
             continue
         head, _, values = line.partition("=")
         spellings = [v.strip().lower() for v in values.split(" | ") if v.strip()]
@@ -194,11 +186,7 @@ class _Table:
 
 
 def _parse(code: str) -> _Table:
-    """Read ``<code>/numbers.txt`` and ``xx/numbers.txt`` (English for an unknown code)."""
-    entries = _entries(code)
-    if not entries:
-        code = "en"
-        entries = _entries(code)
+    """Read ``xx/numbers.txt`` and ``<code>/numbers.txt`` (only the shared one for a code without a folder)."""
     table = _Table(code)
     valued = {
         "scale": table.scales,
@@ -206,7 +194,7 @@ def _parse(code: str) -> _Table:
         "multiplier": table.multipliers,
         "word": table.words,
     }
-    for head, spellings in entries + _entries(SHARED):
+    for head, spellings in _entries(code):
         key, args = head[0], head[1:]
         if key in valued:
             valued[key].update((_key(s), float(args[0])) for s in spellings)
@@ -237,7 +225,7 @@ def _parse(code: str) -> _Table:
 
 @cache
 def _lang(code: str) -> _Lang:
-    """The compiled number grammar of ``code`` (unknown codes fall back to English)."""
+    """The compiled number grammar of ``code`` (a code without a folder gets the shared signs only)."""
     data = _parse(code)
     code, table = data.code, data.plain
     scales, attached, approx, vague = data.scales, data.attached, data.approx, data.vague
@@ -253,7 +241,7 @@ def _lang(code: str) -> _Lang:
         rf"|\d{{1,3}}(?:[{g}]\d{{3}})+(?:{d}\d+)?(?!\d)"
         rf"|\d+(?:{d}\d+)?"
     )
-    text2num = code in TEXT2NUM_LANGUAGES and "text2num" in table.get("words", [])
+    text2num = get(code).text2num and "text2num" in table.get("words", [])
     parts = table.get("wordparts", []) if text2num else list(words)
     part_alt = "|".join(sorted((re.escape(p) for p in parts), key=len, reverse=True))
     weak = "|".join(re.escape(p) for p in parts if p in _WEAK_WORDS) or "(?!)"
@@ -295,7 +283,7 @@ def _lang(code: str) -> _Lang:
     currency_before = re.compile(rf"(?<!\w)(?P<c>{sym_alt})\s?$", re.IGNORECASE)
     kind_alt = "|".join(f"(?P<{k}>{_alternation(v)})" for k, v in kinds.items()) or "(?!)"
     event_alt = "|".join(f"(?P<{k}>{_alternation(v)})" for k, v in events.items()) or "(?!)"
-    months = frozenset(s.rstrip(".") for s in load(code).months)
+    months = frozenset(s.rstrip(".") for s in get(code).months)
     return _Lang(
         code=code,
         anchor=re.compile(anchor),

@@ -34,8 +34,8 @@ Speakers
     subject that opens the clause. A dash and a name right after a quote is a byline
     (``“…” ― Anna Petrova``); a name alone before a colon introduces one (``Loekasjenko:
     „…”``, ``COLON_WORDS``).
-    A pronoun speaker is resolved to an earlier PER entity (ORG for "it"/"het"/"es") outside
-    quotes: the most recent one that looks like a subject (it starts its sentence or a
+    A pronoun speaker is resolved to an earlier PER entity (ORG for an ``[org_pronouns]``
+    word: "it") outside quotes: the most recent one that looks like a subject (it starts its sentence or a
     reporting verb follows it) within ``ANTECEDENT_CHARS``, else the most recent one.
     Without entities: the most recent name run outside quotes that is not after a short
     lower-case word (a preposition: "in Minsk", "w Mińsku") or the most recent speaker
@@ -64,9 +64,8 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from kronika.lang import load
+from kronika import lang
 from kronika.model import Entity, Quote, Sentence, Speaker
 
 SCARE_WORDS = 3
@@ -128,6 +127,8 @@ class Cues:
     after: frozenset[str]
     that: frozenset[str]
     pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    """Pronouns among ``pronouns`` that stand for an organisation ("it said")."""
     heads: frozenset[str]
     bare: frozenset[str]
     skip: frozenset[str]
@@ -142,20 +143,11 @@ class Cues:
 
 @cache
 def load_cues(language: str) -> Cues:
-    """The cue words of ``language``; an unknown language falls back to English."""
-    path = resources.files("kronika.lang").joinpath(language, "quotes.txt")
-    if not path.is_file():
-        path = resources.files("kronika.lang").joinpath("en", "quotes.txt")
+    """The cue words of ``language`` (none for a code without a folder)."""
+    read = lang.get(language).sections("quotes.txt")
     sections: dict[str, set[str]] = {}
-    current = sections.setdefault("verbs", set())
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        else:
-            current.add(line.lower().replace("’", "'"))
+    for name, lines in read.items():  # lines before the first section are verbs
+        sections.setdefault(name or "verbs", set()).update(line.lower().replace("’", "'") for line in lines)
     every = [w for s in sections.values() for w in s]
     return Cues(
         verbs=frozenset(sections.get("verbs", ())),
@@ -164,6 +156,7 @@ def load_cues(language: str) -> Cues:
         after=frozenset(sections.get("after", ())),
         that=frozenset(sections.get("that", ())),
         pronouns=frozenset(sections.get("pronouns", ())),
+        org_pronouns=frozenset(sections.get("org_pronouns", ())),
         heads=frozenset(sections.get("heads", ())),
         bare=frozenset(sections.get("bare", ())),
         skip=frozenset(sections.get("skip", ())),
@@ -372,7 +365,7 @@ class _Doc:
     ) -> None:
         self.text = text
         self.cues = cues
-        self.abbreviations = load(language).abbreviations
+        self.abbreviations = lang.get(language).abbreviations
         self.sentences = sentences
         self.sent_starts = [s.start for s in sentences]
         self.entities = sorted(
@@ -622,7 +615,7 @@ class _Doc:
 
     def pronoun(self, tok: _Tok) -> Speaker:
         """Resolve a pronoun to an earlier name (see the module docstring)."""
-        want = ("ORG",) if tok.low in ("it", "het", "es") else ("PER",)
+        want = ("ORG",) if tok.low in self.cues.org_pronouns else ("PER",)
         k = bisect.bisect_left(self.ent_starts, tok.start) - 1
         fallback: Entity | None = None
         while k >= 0:

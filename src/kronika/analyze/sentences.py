@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from kronika.lang import LanguageData, load
+from kronika.lang import Language, get
 from kronika.model import Sentence
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
@@ -27,7 +27,7 @@ _INITIAL = re.compile(r"(?:\w\.)*\w", re.UNICODE)
 
 def split_sentences(text: str, language: str) -> list[Sentence]:
     """Sentence spans of ``text``; never empty, never crossing a line break."""
-    data = load(language)
+    data = get(language)
     sentences: list[Sentence] = []
     offset = 0
     for line in text.split("\n"):
@@ -50,7 +50,7 @@ def _add(sentences: list[Sentence], line: str, offset: int, start: int, end: int
         sentences.append(Sentence(offset + start, offset + end))
 
 
-def _ends_sentence(line: str, match: re.Match[str], data: LanguageData) -> bool:
+def _ends_sentence(line: str, match: re.Match[str], data: Language) -> bool:
     following = line[match.end() :].lstrip()
     if not following:
         return True

@@ -34,7 +34,6 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Literal
 
 from kronika import lang
@@ -78,24 +77,22 @@ def _alternation(spellings: object) -> str:
 
 @cache
 def time_words(code: str) -> TimeWords:
-    """The time grammar of a language (an unknown language gets English words)."""
-    data = lang.load(code)
-    folder = data.code if data.code != lang.SHARED else "en"
-    path = resources.files("kronika.lang").joinpath(folder, "times.txt")
+    """The time grammar of a language (a code without a folder gets the shared words only:
+    ISO and numeric dates, years)."""
+    data = lang.get(code)
     words: dict[str, dict[str, int]] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#") or "=" not in line:
-                continue
-            key, _, value = line.partition("=")
-            groups = value.split(";")
-            words[key.strip()] = {
-                spelling.strip().lower(): number
-                for number, group in enumerate(groups, start=1)
-                for spelling in group.split("|")
-                if spelling.strip()
-            }
-    months = dict(lang.load(folder).months) if folder != data.code else dict(data.months)
+    for line in data.lines("times.txt", shared=True):
+        if "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        groups = value.split(";")
+        words[key.strip()] = {
+            spelling.strip().lower(): number
+            for number, group in enumerate(groups, start=1)
+            for spelling in group.split("|")
+            if spelling.strip()
+        }
+    months = dict(data.months)
 
     def alt(*keys: str) -> str:
         return _alternation(s for key in keys for s in words.get(key, {}))
@@ -144,7 +141,7 @@ def time_words(code: str) -> TimeWords:
         words=words,
         months=months,
         future=re.compile(rf"(?<!\w)(?:{alt('future')})(?!\w)", re.IGNORECASE),
-        day_first=folder != "en",
+        day_first=data.day_first,
     )
 
 

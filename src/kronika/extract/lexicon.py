@@ -28,10 +28,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 import simplemma
 
+from kronika import lang
 from kronika.analyze.tokens import tokenize
 
 COMPOUND_MIN = 9
@@ -235,22 +235,16 @@ def _crosses(words: list[Word], i: int, j: int, clause: frozenset[str]) -> bool:
 def load(language: str, name: str = "events.txt") -> Lexicon | None:
     """The event lexicon of ``language`` (or another word file of the same format, such as
     ``demands.txt``), or ``None`` when the language has none."""
-    path = resources.files("kronika.lang").joinpath(language, name)
-    if not path.is_file():
+    data = lang.get(language)
+    if not data.has(name):
         return None
     lexicon = Lexicon(language)
-    section = "triggers"
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
+    lines = [(section or "triggers", line) for section, found in data.sections(name).items() for line in found]
+    for section, line in lines:
         phrase, _, value = line.partition("=")
         words = tuple(phrase.lower().replace("’", "'").split())
         if not words or (section in ("triggers", "settings") and not value.strip()):
-            raise ValueError(f"{language}/{name}:{number}: cannot read {line!r}")
+            raise ValueError(f"{language}/{name}: cannot read {line!r} in [{section}]")
         if section == "settings":
             lexicon.settings[words[0]] = value.strip()
             continue

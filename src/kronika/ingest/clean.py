@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kronika.lang import LanguageData, load
+from kronika.lang import Language, get
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -40,7 +40,7 @@ def normalize(text: str) -> str:
 
 def clean_text(text: str, language: str) -> str:
     """The clean article text: paragraphs separated by a blank line."""
-    data = load(language)
+    data = get(language)
     paragraphs = _paragraphs(normalize(text))
     lines = [(p, line) for p, para in enumerate(paragraphs) for line in para if line]
     lines = _drop_repeated_captions(lines)
@@ -55,7 +55,7 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [block.split("\n") for block in re.split(r"\n\s*\n", text.strip()) if block]
 
 
-def _is_boilerplate(line: str, data: LanguageData) -> bool:
+def _is_boilerplate(line: str, data: Language) -> bool:
     return data.boilerplate.fullmatch(line) is not None
 
 
@@ -79,7 +79,7 @@ def _is_credit(line: str) -> bool:
     return len(line.split()) <= CREDIT_MAX_WORDS and not line.endswith(_TERMINAL)
 
 
-def _join(lines: list[tuple[int, str]], data: LanguageData) -> list[tuple[int, str]]:
+def _join(lines: list[tuple[int, str]], data: Language) -> list[tuple[int, str]]:
     """Re-join lines that break a sentence: page breaks and hard wraps. A joined line takes
     the paragraph number of its last part, which the line after it is compared with."""
     out: list[tuple[int, str]] = []
@@ -100,7 +100,7 @@ def _render(lines: list[tuple[int, str]]) -> str:
     return "".join(parts)
 
 
-def _continues(before: str, line: str, data: LanguageData, same_paragraph: bool) -> bool:
+def _continues(before: str, line: str, data: Language, same_paragraph: bool) -> bool:
     """Whether ``line`` continues the sentence that ``before`` breaks off: a hard wrap inside
     a paragraph, or a page break before a lower-case word or after a word like "the"."""
     if before.endswith(_TERMINAL) or not line:

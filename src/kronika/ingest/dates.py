@@ -7,7 +7,7 @@ import email.utils
 import re
 from functools import cache
 
-from kronika.lang import available, load
+from kronika.lang import available, get
 from kronika.model import Precision, Published
 
 _ISO = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?=$|[T\s])")
@@ -89,10 +89,9 @@ def _published(year: str, month: str | None = None, day: str | None = None) -> P
 
 @cache
 def _month_names(language: str | None) -> dict[str, int]:
-    """Month spellings of ``language``, else of every language we have."""
-    if language and language in available():
-        return {**load("en").months, **load(language).months}
-    names: dict[str, int] = {}
-    for code in available():
-        names.update(load(code).months)
-    return names
+    """Month spellings of ``language`` and of English (page metadata and URLs are often
+    English whatever the language of the text); of every language we have while the
+    language is not known (a date's month name is rarely a word of another language)."""
+    if language and get(language).known:
+        return {**get("en").months, **get(language).months}
+    return {spelling: month for code in available() for spelling, month in get(code).months.items()}
