@@ -36,6 +36,7 @@ from kronika.extract.demands import DEMANDING_TYPES, mention_demands
 from kronika.extract.gate import gate_note
 from kronika.extract.lexicon import Lexicon, Match, Word, load
 from kronika.extract.modality import in_scope, modality
+from kronika.lang import capabilities
 from kronika.model import Article, EventMention, Modality, Sentence, Span
 
 BASE_CONFIDENCE = 0.5
@@ -73,9 +74,10 @@ class _Trigger:
 def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
     """The event mentions of an analysed article, in text order; none, with a note on the
     article, when the article gate (:mod:`kronika.extract.gate`) finds it is not political
-    news (``gate=False`` reads them anyway)."""
+    news (``gate=False`` reads them anyway), or its language has no event lexicon."""
     lexicon = load(article.language)
     if lexicon is None:
+        article.notes.append(capabilities.note("events", article.language))
         return []
     events: list[EventMention] = []
     blocked = [(t.start, t.end) for t in article.times]
