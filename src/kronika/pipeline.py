@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from kronika.analyze.entities import find_entities
+from kronika.analyze.entities import find_entities, has_model
 from kronika.analyze.names import add_missed_names, chain_names, link_speakers
 from kronika.analyze.places import find_places
 from kronika.analyze.quantities import find_quantities
@@ -23,6 +23,7 @@ from kronika.extract.events import find_events
 from kronika.ingest.build import build_article
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.ingest.sources import read_inputs
+from kronika.lang import capabilities
 from kronika.model import Article, Published
 
 Stage = Callable[[Article], Article]
@@ -34,6 +35,8 @@ def add_sentences(article: Article) -> Article:
 
 
 def add_entities(article: Article) -> Article:
+    if not has_model(article.language):
+        article.notes.append(capabilities.note("entities", article.language))
     article.entities = find_entities(article.text, article.sentences, article.language)
     return article
 
@@ -180,4 +183,5 @@ class RunSummary:
 def _reason(note: str) -> str:
     """A note as the summary says it, without its figures: "without events: not political
     or social news"."""
-    return note.split(" (", 1)[0].replace("no events read:", "without events:")
+    head, _, why = note.split(" (", 1)[0].partition(": ")
+    return f"without {head.removeprefix('no ').removesuffix(' read')}: {why}" if why else head
