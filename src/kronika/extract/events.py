@@ -311,9 +311,21 @@ def _merge_governed(
 
 
 def _governs(words: list[Word], cue: Match, at: int, lexicon: Lexicon) -> bool:
+    """Does a threat, call or denial govern the act at word ``at``: inside its phrase, or
+    after it in its clause, or in the clause a comma and a ``[that]`` word open right after
+    it ("bestritt, dass Polizisten geschossen hätten", "отрицает, что избивали")?"""
     if cue.first < at < cue.last:
         return True
-    return at > cue.last and in_scope(words, cue.last, at, GOVERNED_WINDOW, 0, lexicon)
+    if at <= cue.last:
+        return False
+    if in_scope(words, cue.last, at, GOVERNED_WINDOW, 0, lexicon):
+        return True
+    that = lexicon.sets.get("that", frozenset())
+    comma = cue.last + 1
+    return (
+        comma + 1 < at and words[comma].form == "," and bool(words[comma + 1].keys & that)
+        and in_scope(words, comma + 1, at, GOVERNED_WINDOW, 0, lexicon)
+    )
 
 
 def _reversal(section: str, act_type: str) -> str:
