@@ -109,13 +109,18 @@ def _progressive(words: list[Word], t: int, lexicon: Lexicon) -> bool:
 
 
 def _attributive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
-    """An inflected trigger right before an actor noun describes a state: "striking nurses",
-    "the jailed opposition leader", "stakende arbeiders"."""
+    """An inflected trigger right before an actor noun, at the start of a phrase (the first
+    word, or after a function word or a number), describes a state: "striking nurses", "the
+    jailed opposition leader", "stakende arbeiders"; after a subject it is a finite verb
+    and its object ("police arrested protesters", "ОМОН задержал активистов")."""
     word = words[trigger.anchor]
     actors = lexicon.sets.get("actors", frozenset())
+    before = words[trigger.first - 1] if trigger.first > 0 else None
     return (
         trigger.first == trigger.last and word.form != word.lemma
         and trigger.last + 1 < len(words) and words[trigger.last + 1].lemma in actors
+        and (before is None or not before.form[:1].isalpha() or before.form in lexicon.sets.get("function", frozenset())
+             or before.form[:1].isdigit())
     )
 
 
