@@ -81,7 +81,13 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
         return []
     events: list[EventMention] = []
     blocked = [(t.start, t.end) for t in article.times]
-    blocked += [(e.start, e.end) for e in article.entities if e.label != "MISC"]
+    # a name blocks the triggers inside it; where every noun is capitalised (German) a
+    # one-word "name" that is a trigger is more often the tagger's mistake ("Hungerstreik")
+    one_word_ok = lexicon.settings.get("nouns") == "capitalised"
+    blocked += [
+        (e.start, e.end) for e in article.entities
+        if e.label != "MISC" and not (one_word_ok and " " not in e.text.strip())
+    ]
     sentences = [lexicon.words(article.text, s.start, s.end) for s in article.sentences]
     note = gate_note(sentences, lexicon) if gate else None
     if note is not None:

@@ -43,7 +43,8 @@ a one-word entry counts as that entry ("tegenmanifestatie", "olie-embargo", "cou
 PHRASE_WINDOW = 4
 """Words allowed between the words of a phrase and its first word ("walked off the job")."""
 PARTICLE_WINDOW = 10
-"""How far after a separable verb its particle may stand ("riep … bij het begin van de werkweek op")."""
+"""How far after a separable verb its particle may stand ("riep … bij het begin van de werkweek op");
+a language's ``[settings] particle_window`` overrides it (German sentence brackets are wider)."""
 
 CLAUSE_MARKS = frozenset(",;:()[]—–\"“”„«»")
 
@@ -153,12 +154,16 @@ class Lexicon:
                     return key
         return None
 
+    @property
+    def particle_window(self) -> int:
+        return int(self.settings.get("particle_window", PARTICLE_WINDOW))
+
     def _join_particles(self, words: list[Word]) -> None:
         for i, word in enumerate(words):
             particles = self.separable.get(word.lemma)
             if not particles:
                 continue
-            for k in range(i + 1, min(i + 1 + PARTICLE_WINDOW, len(words))):
+            for k in range(i + 1, min(i + 1 + self.particle_window, len(words))):
                 later = words[k]
                 if later.form in CLAUSE_MARKS or later.form in self.sets.get("clause", ()):
                     break

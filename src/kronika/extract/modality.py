@@ -19,6 +19,9 @@ from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
 from kronika.model import Modality, Published, TimeExpression
 
 CUE_BEFORE = 6
+"""Words a cue may stand before its trigger; a language's ``[settings] cue_before`` overrides
+it (German puts "seit Dienstag" first and the noun late: "Seit Dienstag harren … bei einer
+Sitzblockade aus")."""
 CUE_AFTER = 3
 NEGATION_BEFORE = 3
 NEGATION_AFTER = 2
@@ -69,12 +72,13 @@ def modality(
         and not any(min(c.anchor, t) < o < max(c.anchor, t) for o in others)
     ]
     sections = set()
+    before = int(lexicon.settings.get("cue_before", CUE_BEFORE))
     for cue in near:
         c = cue.anchor
         if cue.section == "negation":
             if in_scope(words, c, t, NEGATION_BEFORE, NEGATION_AFTER, lexicon):
                 sections.add("negation")
-        elif in_scope(words, c, t, CUE_BEFORE, 0 if cue.section in GOVERNING else CUE_AFTER, lexicon):
+        elif in_scope(words, c, t, before, 0 if cue.section in GOVERNING else CUE_AFTER, lexicon):
             if cue.section == "hypothetical" and words[c].form in REPORTED_FUTURE:
                 if _perfect_follows(words, c, t, lexicon):
                     continue
