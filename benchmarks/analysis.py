@@ -2,7 +2,7 @@
 
     python benchmarks/analysis.py [--repeat 20]
 
-Articles are the example corpus (our own texts) plus the seed articles in ../shared/seeds
+Articles are the example stories (our own texts, in nl, en, de, fr, ru, pl) plus the seed articles in ../shared/seeds
 when present, each cut or repeated to 600 words so that every language is timed on the same
 length. Models and gazetteers are loaded before timing (that is a once-per-process cost,
 printed separately). Targets: analysis under 30 ms per article; event extraction at most
@@ -22,7 +22,7 @@ from kronika.model import Article
 from kronika.pipeline import ANALYSIS_STAGES, EXTRACT_STAGES, STAGES, process
 
 ROOT = Path(__file__).resolve().parent.parent
-INPUTS = [ROOT / "examples" / "corpus", ROOT.parent / "shared" / "seeds"]
+INPUTS = [ROOT / "examples" / name for name in ("corpus", "strike", "crosslang")] + [ROOT.parent / "shared" / "seeds"]
 WORDS = 600
 
 

@@ -17,6 +17,7 @@ SHARED = Path(os.environ.get("KRONIKA_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 EXAMPLES = ROOT / "examples" / "corpus"
 STRIKE_EXAMPLE = ROOT / "examples" / "strike"
+CROSSLANG_EXAMPLE = ROOT / "examples" / "crosslang"
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kronika.analyze.entities import find_entities, has_model, spans_from_labels
+from kronika.analyze.entities import find_entities, has_model, model_languages, spans_from_labels
 from kronika.analyze.sentences import split_sentences
 from kronika.analyze.tokens import tokenize
 
@@ -29,6 +29,14 @@ def entities(text: str, language: str) -> list[tuple[str, str]]:
          [("Mark Rutte", "PER"), ("Brussel", "LOC"), ("Europese Commissie", "ORG")]),
         ("nl", "Vakbond FNV kondigde een staking aan in Rotterdam.",
          [("FNV", "ORG"), ("Rotterdam", "LOC")]),
+        ("de", "Angela Merkel sprach am Montag in München mit Vertretern von Siemens.",
+         [("Angela Merkel", "PER"), ("München", "LOC"), ("Siemens", "ORG")]),
+        ("es", "Pedro Sánchez se reunió en Barcelona con los dirigentes de Comisiones Obreras.",
+         [("Pedro Sánchez", "PER"), ("Barcelona", "LOC"), ("Comisiones Obreras", "ORG")]),
+        ("pl", "Lech Wałęsa spotkał się w Gdańsku z przedstawicielami Solidarności.",
+         [("Lech Wałęsa", "PER"), ("Gdańsku", "LOC"), ("Solidarności", "ORG")]),
+        ("ru", "Владимир Путин провёл в Москве встречу с руководством Газпрома.",
+         [("Владимир Путин", "PER"), ("Москве", "LOC"), ("Газпрома", "ORG")]),
     ],
 )
 def test_names_are_found_with_their_type(language: str, text: str, expected: list) -> None:
@@ -40,6 +48,12 @@ def test_names_are_found_with_their_type(language: str, text: str, expected: lis
 def test_possessive_is_not_part_of_the_name() -> None:
     found = entities("Lukashenko's government refused to resign.", "en")
     assert ("Lukashenko", "PER") in found
+
+
+@pytest.mark.parametrize("language", ["de", "es", "pl", "ru"])
+def test_the_new_languages_ship_a_model(language: str) -> None:
+    assert has_model(language)
+    assert language in model_languages()
 
 
 def test_no_entities_without_a_model_or_text() -> None:

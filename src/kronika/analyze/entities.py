@@ -1,7 +1,10 @@
 """Named entities (PER, ORG, LOC, MISC) with a CRF trained by ``python -m kronika.train ner``.
 
 One model per language ships in ``kronika/models/ner-<iso>.crfsuite`` with its training data
-and test scores in ``ner-<iso>.json``. A language without a model gets no entities.
+and test scores in ``ner-<iso>.json``. A model whose training data may not ship (Ukrainian,
+NER-UK is CC BY-NC-SA) is trained by the user into the user model folder
+(:func:`user_model_folder`), which is looked in after the package. A language without a
+model gets no entities.
 
 The features of a token are its own form (lower case, shape, affixes, how common the word is
 in the language per wordfreq, whether it is a known place name) and those of its neighbours,
@@ -13,15 +16,18 @@ computed once per distinct word and cached, which keeps tagging fast.
 
 from __future__ import annotations
 
+import json
+import os
 import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kronika.analyze.frequencies import zipf
+from kronika.analyze.frequencies import has_word_frequencies, zipf
 from kronika.analyze.tokens import tokenize
 from kronika.model import Entity, Sentence
 
@@ -47,25 +53,63 @@ def _place_names() -> frozenset[str]:
     return frozenset(name.lower() for name in names if " " not in name)
 
 
+def user_model_folder() -> Path:
+    """Where models the user trained live: ``$KRONIKA_MODELS``, else
+    ``$XDG_DATA_HOME/kronika/models``, else ``~/.local/share/kronika/models``."""
+    folder = os.environ.get("KRONIKA_MODELS")
+    if folder:
+        return Path(folder).expanduser()
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "kronika" / "models"
+
+
+def model_folder(language: str) -> Traversable | None:
+    """The folder with ``ner-<iso>.crfsuite``: the package's, else the user's (None: none)."""
+    for folder in (resources.files("kronika.models"), user_model_folder()):
+        if folder.joinpath(f"ner-{language}.crfsuite").is_file():
+            return folder
+    return None
+
+
+def model_languages() -> list[str]:
+    """The languages with an NER model, shipped or the user's, sorted."""
+    found = set()
+    for folder in (resources.files("kronika.models"), user_model_folder()):
+        if folder.is_dir():
+            for item in folder.iterdir():
+                name = item.name
+                if name.startswith("ner-") and name.endswith(".crfsuite") and name.count(".") == 1:
+                    found.add(name[4:-len(".crfsuite")])
+    return sorted(found)
+
+
+def forget_models() -> None:
+    """Drop the models and lexicons read so far (after training writes new ones)."""
+    for cached in (_taggers, _name_lexicon, word_features, neighbour_features, uses_lemmas):
+        cached.cache_clear()
+
+
 _lexicon_files: dict[str, Path] = {}
-"""Name lexicons read from another place than the package (set while training)."""
+"""Name lexicons read from another place than the model's folder (set while training)."""
 
 
 @cache
 def _name_lexicon(language: str) -> dict[str, str]:
-    """Word → entity type it mostly has in WikiANN (``ner-<iso>.names.tsv``, see kronika.train)."""
-    path = _lexicon_files.get(language) or resources.files("kronika.models").joinpath(
-        f"ner-{language}.names.tsv"
-    )
-    if not path.is_file():
+    """Word → entity type it mostly has in WikiANN (``ner-<iso>.names.tsv``, see kronika.train),
+    from the folder the language's model is in."""
+    path: Traversable | None = _lexicon_files.get(language)
+    if path is None:
+        folder = model_folder(language)
+        path = folder.joinpath(f"ner-{language}.names.tsv") if folder else None
+    if path is None or not path.is_file():
         return {}
     lines = path.read_text(encoding="utf-8").splitlines()
     return {word: kind for word, _, kind in (line.partition("\t") for line in lines) if kind}
 
 
 def use_name_lexicon(language: str, path: Path | None) -> None:
-    """Read the name lexicon of ``language`` from ``path`` from now on (training writes one);
-    ``None`` goes back to the shipped one."""
+    """Read the name lexicon of ``language`` from ``path`` from now on (training writes one;
+    a path that does not exist means no lexicon); ``None`` goes back to the model's own."""
     if path is None:
         _lexicon_files.pop(language, None)
     else:
@@ -110,7 +154,52 @@ def word_features(word: str, language: str) -> tuple[str, ...]:
     kind = _name_lexicon(language).get(lower)
     if kind:
         features.append("lexicon=" + kind)
+    if uses_lemmas(language):
+        features.append("lemma=" + _lemma(word, language))
     return tuple(features)
+
+
+LEMMA_FEATURE = "lemma (simplemma)"
+"""A model whose record lists this feature group also sees each word's lemma: names that
+inflect (Москва, Москве, Москву) share the weights of the forms the training data has.
+Which models do is their recipe's choice (kronika.train.ner.RECIPES, measured on val:
+ru and uk gain, de, pl and es do not)."""
+_lemma_choice: dict[str, bool] = {}
+"""Set while training: whether the model being trained sees lemmas."""
+
+
+def use_lemmas(language: str, on: bool) -> None:
+    """Make the features of ``language`` include lemmas or not (while training a model)."""
+    _lemma_choice[language] = on
+    forget_models()
+
+
+@cache
+def uses_lemmas(language: str) -> bool:
+    """Does the model of ``language`` see lemmas (its record's ``features`` say so)?"""
+    if language in _lemma_choice:
+        return _lemma_choice[language]
+    folder = model_folder(language)
+    record = folder.joinpath(f"ner-{language}.json") if folder is not None else None
+    if record is None or not record.is_file():
+        return False
+    return LEMMA_FEATURE in json.loads(record.read_text(encoding="utf-8")).get("features", [])
+
+
+def _lemma(word: str, language: str) -> str:
+    from simplemma import lemmatize
+
+    return str(lemmatize(word, lang=language)).lower()
+
+
+def feature_set(language: str) -> list[str]:
+    """The feature groups a model of ``language`` is trained on (recorded with the model)."""
+    frequencies = "wordfreq" if has_word_frequencies(language) else "none"
+    groups = ["word", "shape", "affixes 2-4", f"zipf ({frequencies})", "case", "digit", "hyphen",
+              "GeoNames place", "name lexicon", "neighbours ±2", "bigram", "document clues"]
+    if uses_lemmas(language):
+        groups.append(LEMMA_FEATURE)
+    return groups
 
 
 @lru_cache(maxsize=200_000)
@@ -189,18 +278,24 @@ Taggers = tuple["Tagger", "Tagger | None"]
 
 @cache
 def _taggers(language: str) -> Taggers | None:
-    """The shipped first-pass and second-pass models of a language (None: no model)."""
-    models = resources.files("kronika.models")
-    first = models.joinpath(f"ner-{language}.crfsuite")
-    second = models.joinpath(f"ner-{language}.doc.crfsuite")
-    if not first.is_file():
+    """The first-pass and second-pass models of a language, shipped or the user's (None: no
+    model)."""
+    folder = model_folder(language)
+    if folder is None:
         return None
+    first = folder.joinpath(f"ner-{language}.crfsuite")
+    second = folder.joinpath(f"ner-{language}.doc.crfsuite")
     with resources.as_file(first) as path:
         first_tagger = load_tagger(path)
     if not second.is_file():
         return first_tagger, None
     with resources.as_file(second) as path:
         return first_tagger, load_tagger(path)
+
+
+def installed_taggers(language: str) -> Taggers | None:
+    """The models :func:`tag_sentences` uses by default (shipped, else the user's)."""
+    return _taggers(language)
 
 
 def load_tagger(path: Path) -> Tagger:
@@ -276,6 +371,14 @@ def tag_sentences(
     return labels
 
 
+MAX_NAME_TOKENS = 8
+"""A longer "name" is a run-on of the tagger, not a name: a model trained on WikiANN (link
+anchors and titles, mostly names) tags half a news sentence as one organisation ("Махачкале
+приговорил блогера … о мобилизации"). Names of news text are shorter: of the gold names in
+CoNLL-2003 en train 0.013% have more than 8 tokens, CoNLL-2002 nl 0.008%, BSNLP 2019 ru val
+0.27%."""
+
+
 def find_entities(text: str, sentences: list[Sentence], language: str) -> list[Entity]:
     """Named entities of an article, with exact character spans."""
     if not has_model(language):
@@ -285,6 +388,8 @@ def find_entities(text: str, sentences: list[Sentence], language: str) -> list[E
     entities = []
     for spans, labels in zip(token_spans, tag_sentences(words, language), strict=True):
         for first, last, kind in spans_from_labels(labels):
+            if last - first > MAX_NAME_TOKENS:
+                continue
             start, end = spans[first][0], spans[last - 1][1]
             entities.append(Entity(start, end, text[start:end], kind))  # type: ignore[arg-type]
     return entities

@@ -33,6 +33,10 @@ baseline is their ceiling, not their floor."""
 Scores = dict[str, float]
 
 
+EVENT_LANGUAGES = ("de", "fr", "es", "pl", "ru", "uk", "be")
+"""The languages of ``events-langs-dev.jsonl`` (issue 17)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Suite:
     """One evaluation: a name, the data folder it reads (under the data root; empty for a
@@ -48,9 +52,9 @@ class Suite:
 
 def _ner(language: str) -> Callable[[Path], Scores]:
     def run(path: Path) -> Scores:
-        from kronika.eval.ner import evaluate_ner
+        from kronika.eval.ner import evaluate_ner_suite
 
-        return evaluate_ner(path, language)
+        return evaluate_ner_suite(path, language)
 
     return run
 
@@ -77,6 +81,12 @@ def _events_dev(path: Path) -> Scores:
     from kronika.eval.events import evaluate_dev
 
     return evaluate_dev()
+
+
+def _events_langs(path: Path) -> Scores:
+    from kronika.eval.events import LANGS_DEV_FILE, evaluate_dev
+
+    return evaluate_dev(LANGS_DEV_FILE)
 
 
 def _coref(path: Path) -> Scores:
@@ -128,10 +138,20 @@ SUITES: dict[str, Suite] = {
     for suite in (
         Suite("ner-nl", "ner", _ner("nl"), {"f1": 0.80}),
         Suite("ner-en", "ner", _ner("en"), {"f1": 0.85}),
+        # Issue "Seven more languages": WikiANN test F1 >= 0.80 (de, pl, ru; es's CoNLL model
+        # misses it, see ner-es.json), CoNLL-2002 es >= 0.75; uk's model does not ship (NER-UK
+        # is CC BY-NC-SA), so it has no suite here (kronika eval ner --lang uk scores a user's).
+        Suite("ner-de", "ner", _ner("de"), {"f1": 0.80}),
+        Suite("ner-es", "ner", _ner("es"), {"f1": 0.75}),
+        Suite("ner-pl", "ner", _ner("pl"), {"f1": 0.80}),
+        Suite("ner-ru", "ner", _ner("ru"), {"f1": 0.80}),
         Suite("times", "time/tempeval3-tbaq", _times, {"value_accuracy": 0.80}),
         Suite("quotes", "quotes/polnear", _quotes, {"direct_precision": 0.80}),
         Suite("events-plover", "events/plover", _events_plover, {"type_macro_f1": 0.70}),
         Suite("events-dev", "", _events_dev, {"type_f1": 0.85, "modality_accuracy": 0.85}),
+        Suite("events-langs", "", _events_langs, {  # issue 17: each language's own floors
+            f"{score}_{code}": 0.80 for code in EVENT_LANGUAGES for score in ("type_f1", "modality_accuracy")
+        }),
         Suite("coref", "coref/meantime-nl-en", _coref, {"event_en_nl_b3_f1": 0.70}),
         # 0.60 until linking kept generic, background and headline mentions out of events: this
         # set labels those with the events they recall, so they now count as missed links

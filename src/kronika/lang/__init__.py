@@ -13,7 +13,8 @@ file means "nothing for this language". A folder holds:
 
 ``language.txt``       what the language is: ``name``, and the flags ``day_first`` (3/4 is
                        3 April), ``genitive_s`` (a name's genitive is a bare -s: Merkels),
-                       ``text2num`` (the text2num library reads its number words) and, in
+                       ``text2num`` (the text2num library reads its number words),
+                       ``entities`` (why it has no entity model, where it has none) and, in
                        ``xx``, ``frequency_fallback`` (the word lists that judge common words
                        for a language without its own).
 ``abbreviations.txt``  words written with a final period that do not end a sentence, one per

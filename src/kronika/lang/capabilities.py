@@ -66,8 +66,8 @@ def _entities(code: str) -> Capability:
     from kronika.analyze.entities import model_folder
 
     folder = model_folder(code)
-    if folder is None:
-        return Capability("entities", False, "no entity model")
+    if folder is None:  # language.txt may say why
+        return Capability("entities", False, lang.get(code).about.get("entities", "no entity model"))
     record_path = folder.joinpath(f"ner-{code}.json")
     record = json.loads(record_path.read_text(encoding="utf-8")) if record_path.is_file() else {}
     f1 = record.get("scores", {}).get("f1")
