@@ -241,6 +241,17 @@ def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
     return capitals * 2 < sum(1 for w in words if w.form[:1].isalpha())  # not a title-case headline
 
 
+def _people(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
+    """Where nouns are capitalised, a one-word trigger written with a capital inside a
+    sentence whose lemma is an ``[actors]`` word names people, not an act: "für die
+    Streikenden demonstriert" (the strikers; "die streikenden Arbeiter" is a strike)."""
+    word = words[m.anchor]
+    return (
+        lexicon.settings.get("nouns") == "capitalised" and len(m.entry.words) == 1 and m.anchor > 0
+        and word.capital and word.lemma in lexicon.sets.get("actors", frozenset())
+    )
+
+
 def _triggers(
     matches: list[Match], words: list[Word], blocked: list[tuple[int, int]], lexicon: Lexicon
 ) -> list[_Trigger]:
@@ -252,6 +263,7 @@ def _triggers(
         if (m.by_form or len(m.entry.words) > 1 or m.anchor not in own_forms)
         and m.entry.sense_holds(words, m.first, m.last)
         and not _name_or_month(words, m, lexicon)
+        and not _people(words, m, lexicon)
     ]
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
     taken: set[int] = set()
