@@ -127,7 +127,11 @@ def _sentence_events(
     blocked: list[tuple[int, int]], earlier: list[EventMention],
 ) -> list[EventMention]:
     matches = lexicon.matches(words)
-    cues = [m for m in matches if m.section in MODALITY_SECTIONS]
+    counts = [(q.start, q.end) for q in article.quantities if sentence.start <= q.start < sentence.end]
+    cues = [
+        m for m in matches
+        if m.section in MODALITY_SECTIONS and not (m.section == "negation" and _inside(words[m.anchor], counts))
+    ]
     triggers = _triggers(
         [m for m in matches if m.section == "triggers"], words, blocked, lexicon
     )
@@ -239,6 +243,12 @@ def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
         return False
     capitals = sum(w.capital for w in words if w.form[:1].isalpha())
     return capitals * 2 < sum(1 for w in words if w.form[:1].isalpha())  # not a title-case headline
+
+
+def _inside(word: Word, spans: list[tuple[int, int]]) -> bool:
+    """Is the word part of one of the spans (a negation inside a count, "не менее 50",
+    "nie mniej niż 40", negates nothing)?"""
+    return any(start <= word.start and word.end <= end for start, end in spans)
 
 
 def _people(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
