@@ -544,7 +544,9 @@ def evaluate(task: str, language: str | None, data: Path, check: bool, update: b
         if not suites:
             raise click.ClickException(f"no evaluation {task} for language {language}") from None
     pinned = baselines.load_baselines()
+    pinned_digests = baselines.load_digests()
     results: dict[str, dict[str, float]] = {}
+    digests: dict[str, str] = {}
     problems: list[str] = []
     for suite in suites:
         scores = suite.run(baselines.data_folder(data, suite))
@@ -556,14 +558,20 @@ def evaluate(task: str, language: str | None, data: Path, check: bool, update: b
             shown = f"{value:.4f}" if isinstance(value, float) else str(value)
             click.echo(f"  {name:<22} {shown}" + (f"   (baseline {pin:.4f})" if pin is not None else ""))
         problems += baselines.regressions(suite, scores, baseline)
+        found = baselines.digest(suite, data)
+        if found is not None:
+            digests[suite.name] = found
+        if not update:
+            problems += baselines.data_changes(suite, data, pinned_digests)
     if update:
         path = Path(__file__).parent / "eval" / baselines.BASELINE_FILE
         unpinned = [name for name in results if name not in baselines.SUITES]
         for name in unpinned:  # a model the user trained (one that may not ship): no baseline
             click.echo(f"{name}: not a shipped model's suite, not pinned")
             del results[name]
+            digests.pop(name, None)
         if results:
-            baselines.write_baselines(results, path)
+            baselines.write_baselines(results, path, digests)
             click.echo(f"baselines written to {path}")
     for line in problems:
         click.echo(f"REGRESSION {line}", err=True)

@@ -27,8 +27,31 @@ def test_scores_hold_their_baseline(name: str) -> None:
     folder = DATA / suite.folder
     if suite.folder and not folder.is_dir():
         pytest.skip(f"no labelled data at {folder}")
+    assert baselines.data_changes(suite, DATA, baselines.load_digests()) == []
     scores = suite.run(folder)
     assert baselines.regressions(suite, scores, baselines.load_baselines()[name]) == []
+
+
+def test_every_suite_pins_the_digest_of_its_data() -> None:
+    digests = baselines.load_digests()
+    for name, suite in baselines.SUITES.items():
+        assert suite.data or suite.shipped, f"{name} names no data"
+        if not suite.data or all((DATA / path).exists() for path in suite.data):
+            assert digests.get(name) == baselines.digest(suite, DATA), name
+
+
+def test_a_changed_data_file_is_reported_not_scored(tmp_path) -> None:
+    suite = baselines.Suite("toy", "toy", lambda path: {}, {}, ("toy",))
+    (tmp_path / "toy").mkdir()
+    (tmp_path / "toy" / "gold.txt").write_text("one\n", encoding="utf-8")
+    pinned = {"toy": baselines.digest(suite, tmp_path) or ""}
+    assert baselines.data_changes(suite, tmp_path, pinned) == []
+    (tmp_path / "toy" / "gold.txt").write_text("one\ntwo\n", encoding="utf-8")
+    assert "its data changed" in baselines.data_changes(suite, tmp_path, pinned)[0]
+    changed = baselines.digest(suite, tmp_path)
+    (tmp_path / "toy" / "more.txt").write_text("", encoding="utf-8")  # a new file counts too
+    assert baselines.digest(suite, tmp_path) != changed
+    assert baselines.data_changes(suite, tmp_path / "nowhere", pinned) == []  # no data: no check
 
 
 def test_regressions_are_reported() -> None:
