@@ -74,9 +74,14 @@ class TimeExpression:
     text: str
     value: str
     precision: Precision
-    kind: Literal["date", "since", "until"] = "date"
+    kind: Literal["date", "since", "until", "ref"] = "date"
     """``date``: when something happens; ``since``/``until``: the open end of a period
-    ("sinds 1994", "until Friday"), never an event date."""
+    ("sinds 1994", "until Friday"), never an event date; ``ref``: a vague time relative to
+    publication ("now", "recently", "in de toekomst"), with TimeML's value ``PRESENT_REF``,
+    ``PAST_REF`` or ``FUTURE_REF`` and precision ``year`` by convention: it names no calendar
+    period and is never an event date. Quarters, halves and seasons are ``date`` intervals
+    of months (``1998-01/1998-03``, precision month), decades intervals of years
+    (``1990/1999``, precision year)."""
 
 
 @dataclass(slots=True)
@@ -104,6 +109,9 @@ class Speaker:
     start: int | None = None
     end: int | None = None
     entity_id: str | None = None
+    refers_to: str | None = None
+    """The name a descriptive speaker stands for ("the minister" → "Anna Petrova"), when
+    the article names it; ``text`` and the span stay the description's."""
 
 
 @dataclass(slots=True)

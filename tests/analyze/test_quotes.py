@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from kronika.analyze.entities import find_entities
 from kronika.analyze.quotes import find_quotes
 from kronika.analyze.sentences import split_sentences
-from kronika.model import Quote
+from kronika.model import Entity, Quote
 
 # (language, text, [(quoted content, speaker text or None, direct)])
 # A speaker of None means the quote must not be reported at all.
@@ -303,3 +304,236 @@ def test_belarusian_direct_quote_with_its_speaker() -> None:
     (quote,) = quotes
     assert quote.direct and quote.cue == "сказаў"
     assert quote.speaker is not None and quote.speaker.text.endswith("Іван Пятроў")
+
+
+def _entities(text: str, names: dict[str, str]) -> list[Entity]:
+    """Entities for every occurrence of each name (name -> label), as a tagger would give."""
+    found = []
+    for name, label in names.items():
+        for match in re.finditer(re.escape(name), text):
+            found.append(Entity(match.start(), match.end(), name, label))  # type: ignore[arg-type]
+    return sorted(found, key=lambda e: e.start)
+
+
+def _quotes(text: str, language: str, names: dict[str, str]) -> dict[str, Quote]:
+    quotes = find_quotes(text, split_sentences(text, language), _entities(text, names), language)
+    _check_spans(text, quotes)
+    return {quote.text: quote for quote in quotes}
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "content", "speaker"),
+    [
+        (
+            "en",
+            "Anna Petrova met Viktor Orlov at the gate. “We will not stop,” she said.",
+            {"Anna Petrova": "PER", "Viktor Orlov": "PER"},
+            "We will not stop",
+            "Anna Petrova",
+        ),
+        (
+            "nl",
+            "Piet de Boer sprak met Wilma Jansen. „We gaan door”, zei hij.",
+            {"Piet de Boer": "PER", "Wilma Jansen": "PER"},
+            "We gaan door",
+            "Piet de Boer",
+        ),
+        (
+            "de",
+            "Frau Keller traf Herrn Brandt vor dem Werk. „Wir streiken weiter“, sagte sie.",
+            {"Keller": "PER", "Brandt": "PER"},
+            "Wir streiken weiter",
+            "Keller",
+        ),
+        (
+            "en",
+            "Mrs. Novak called Sergei Dylevsky. Dylevsky waited. “It is over,” she said.",
+            {"Novak": "PER", "Sergei Dylevsky": "PER", "Dylevsky": "PER"},
+            "It is over",
+            "Novak",
+        ),
+    ],
+)
+def test_a_pronoun_goes_to_a_name_of_its_gender(
+    language: str, text: str, names: dict[str, str], content: str, speaker: str
+) -> None:
+    quote = _quotes(text, language, names)[content]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "content", "speaker"),
+    [
+        (
+            "de",
+            "Die Gewerkschaft IG Metall traf Anna Weber. „Wir streiken“, sagten sie.",
+            {"IG Metall": "ORG", "Anna Weber": "PER"},
+            "Wir streiken",
+            "IG Metall",
+        ),
+        (
+            "nl",
+            "De bond FNV sprak met Anna de Vries. „We staken door”, zeiden ze.",
+            {"FNV": "ORG", "Anna de Vries": "PER"},
+            "We staken door",
+            "FNV",
+        ),
+        (
+            "en",
+            "Anna Petrova left the meeting. “We will strike,” they said.",
+            {"Anna Petrova": "PER"},
+            "We will strike",
+            "they",
+        ),
+    ],
+)
+def test_a_plural_pronoun_is_not_a_person(
+    language: str, text: str, names: dict[str, str], content: str, speaker: str
+) -> None:
+    quote = _quotes(text, language, names)[content]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "names", "content", "speaker", "name"),
+    [
+        (
+            "en",
+            (
+                "Foreign Minister Anna Petrova flew to Minsk. “The talks have failed,” the "
+                "minister said."
+            ),
+            {"Anna Petrova": "PER"},
+            "The talks have failed",
+            "the minister",
+            "Anna Petrova",
+        ),
+        (
+            "en",
+            (
+                "Workers at Belaruskali stopped the mine. The company said the mine would "
+                "reopen on Monday."
+            ),
+            {"Belaruskali": "ORG"},
+            "the mine would reopen on Monday",
+            "The company",
+            "Belaruskali",
+        ),
+        (
+            "nl",
+            "Minister Wilma Jansen bezocht de fabriek. „Er komt geen akkoord”, zei de minister.",
+            {"Wilma Jansen": "PER"},
+            "Er komt geen akkoord",
+            "de minister",
+            "Wilma Jansen",
+        ),
+        (
+            "de",
+            (
+                "Die Gewerkschaft Verdi rief zum Streik auf. „Wir bleiben hart“, sagte die "
+                "Gewerkschaft."
+            ),
+            {"Gewerkschaft Verdi": "ORG"},
+            "Wir bleiben hart",
+            "die Gewerkschaft",
+            "Gewerkschaft Verdi",
+        ),
+    ],
+)
+def test_a_description_refers_to_the_name_it_stands_for(
+    language: str, text: str, names: dict[str, str], content: str, speaker: str, name: str
+) -> None:
+    quote = _quotes(text, language, names)[content]
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.speaker.refers_to == name
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "content", "speaker"),
+    [
+        (
+            "en",
+            "Anna Petrova vowed to close the plant before the winter.",
+            "close the plant before the winter",
+            "Anna Petrova",
+        ),
+        (
+            "en",
+            "The union called for a general strike across the region.",
+            "a general strike across the region",
+            "The union",
+        ),
+        (
+            "en",
+            "The strike, Viktor Orlov argued, will last until the autumn.",
+            "The strike",
+            "Viktor Orlov",
+        ),
+        (
+            "en",
+            "Viktor Orlov acknowledged that the plant was “almost empty” on Monday.",
+            "the plant was “almost empty” on Monday",
+            "Viktor Orlov",
+        ),
+        (
+            "en",
+            "Polls show the opposition leading in every region of the country.",
+            "the opposition leading in every region of the country",
+            "Polls",
+        ),
+        (
+            "nl",
+            "De minister liet weten dat de fabriek voorlopig dicht blijft.",
+            "de fabriek voorlopig dicht blijft",
+            "De minister",
+        ),
+        (
+            "nl",
+            "De vakbond eiste hogere lonen voor alle arbeiders in de haven.",
+            "hogere lonen voor alle arbeiders in de haven",
+            "De vakbond",
+        ),
+        (
+            "de",
+            "Das Ministerium teilte mit, dass das Werk geschlossen bleibt.",
+            "das Werk geschlossen bleibt",
+            "Das Ministerium",
+        ),
+        (
+            "de",
+            "Die Gewerkschaft forderte höhere Löhne für alle Beschäftigten.",
+            "höhere Löhne für alle Beschäftigten",
+            "Die Gewerkschaft",
+        ),
+    ],
+)
+def test_indirect_speech_beyond_said(language: str, text: str, content: str, speaker: str) -> None:
+    quotes = [
+        q for q in find_quotes(text, split_sentences(text, language), [], language) if not q.direct
+    ]
+    _check_spans(text, quotes)
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes][:1] == [
+        (content, speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("en", "But one of the said the tax plan would cost billions."),
+        ("en", "On Tuesday, Friday said the talks had failed."),
+        ("nl", "Maar zei dat de staking doorgaat."),
+    ],
+)
+def test_no_indirect_quote_without_a_real_speaker(language: str, text: str) -> None:
+    quotes = find_quotes(text, split_sentences(text, language), [], language)
+    assert [q for q in quotes if not q.direct and q.speaker is not None and q.speaker.text.split()[-1]
+            in ("the", "Friday", "Maar")] == []
+
+
+def test_a_real_speaker_keeps_its_indirect_quote() -> None:
+    text = "A spokesman for the union said the strike would go on."
+    quotes = find_quotes(text, split_sentences(text, "en"), [], "en")
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes if not q.direct] == [
+        ("the strike would go on", "A spokesman for the union")
+    ]

@@ -133,3 +133,75 @@ def test_unknown_language_reads_only_what_every_language_writes() -> None:
     assert values("Yesterday, on 2020-08-12 and 14.08.2020.", "sw") == [
         ("2020-08-12", "2020-08-12"), ("14.08.2020", "2020-08-14")
     ]
+
+
+def all_values(text: str, language: str, published: Published | None = MONDAY) -> list[tuple[str, str, str]]:
+    return [(t.text, t.value, t.kind) for t in find_times(text, language, published)]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # vague times relative to publication: TimeML's REF values, kind "ref"
+        ("en", "The union is now on strike.", [("now", "PRESENT_REF", "ref")]),
+        ("en", "Prices have recently risen.", [("recently", "PAST_REF", "ref")]),
+        ("en", "Such marches happened in the past.", [("in the past", "PAST_REF", "ref")]),
+        ("en", "Talks may resume in the near future.", [("the near future", "FUTURE_REF", "ref")]),
+        ("nl", "De bond staakt momenteel.", [("momenteel", "PRESENT_REF", "ref")]),
+        ("nl", "Onlangs werd er betoogd.", [("Onlangs", "PAST_REF", "ref")]),
+        ("nl", "In de toekomst komen er meer.", [("de toekomst", "FUTURE_REF", "ref")]),
+        ("de", "Derzeit wird gestreikt.", [("Derzeit", "PRESENT_REF", "ref")]),
+        ("de", "Kürzlich kam es zu Protesten.", [("Kürzlich", "PAST_REF", "ref")]),
+        ("de", "In Zukunft soll es anders werden.", [("In Zukunft", "FUTURE_REF", "ref")]),
+        # quarters and halves: intervals of months
+        ("en", "Profits fell in the third quarter of 2019.", [("third quarter of 2019", "2019-07/2019-09", "date")]),
+        ("en", "Second-quarter sales rose.", [("Second-quarter", "2020-04/2020-06", "date")]),
+        ("en", "Sales rose in Q1 2019.", [("Q1 2019", "2019-01/2019-03", "date")]),
+        ("en", "Output fell in the latest quarter.", [("latest quarter", "2020-04/2020-06", "date")]),
+        ("en", "Sales rose in the first half.", [("first half", "2020-01/2020-06", "date")]),
+        # "the quarter" refers back to the one named; "a year earlier" then is that quarter a year before
+        ("en", "Third-quarter profit doubled. In the quarter, sales fell.",
+         [("Third-quarter", "2020-07/2020-09", "date"), ("quarter", "2020-07/2020-09", "date")]),
+        ("en", "Third-quarter profit was $5 million, against $3 million a year ago.",
+         [("Third-quarter", "2020-07/2020-09", "date"), ("a year ago", "2019-07/2019-09", "date")]),
+        ("nl", "De winst steeg in het derde kwartaal van 2019.", [("derde kwartaal van 2019", "2019-07/2019-09", "date")]),
+        ("de", "Der Umsatz sank im dritten Quartal 2019.", [("dritten Quartal 2019", "2019-07/2019-09", "date")]),
+        # seasons (meteorological): a bare "fall" or "spring" is a verb or a noun
+        ("en", "The protests began last winter.", [("last winter", "2019-12/2020-02", "date")]),
+        ("en", "Elections are due this summer.", [("this summer", "2020-06/2020-08", "date")]),
+        ("en", "Prices fall in spring.", []),
+        ("nl", "Afgelopen zomer werd er gestaakt.", [("Afgelopen zomer", "2019-06/2019-08", "date")]),
+        ("de", "Letzten Sommer wurde gestreikt.", [("Letzten Sommer", "2019-06/2019-08", "date")]),
+        # decades
+        ("en", "Strikes were common in the 1980s.", [("1980s", "1980/1989", "date")]),
+        ("en", "It was a hit in the '90s.", [("90s", "1990/1999", "date")]),
+        ("nl", "In de jaren 80 werd er veel gestaakt.", [("jaren 80", "1980/1989", "date")]),
+        ("de", "In den 90er Jahren gab es Proteste.", [("90er", "1990/1999", "date")]),
+        # "earlier this month" is this month, not the last one
+        ("en", "Earlier this month the board met.", [("Earlier this month", "2020-08", "date")]),
+        ("nl", "Eerder deze maand vergaderde het bestuur.", [("Eerder deze maand", "2020-08", "date")]),
+        ("de", "Der Vorstand tagte im laufenden Monat.", [("laufenden Monat", "2020-08", "date")]),
+        # a year between a determiner and a noun; a count is not a year
+        ("en", "The 1996 bombing was never solved.", [("1996", "1996", "date")]),
+        ("en", "The 2000 workers walked out.", []),
+        ("en", "Mid-May the talks failed.", [("May", "2020-05", "date")]),
+        # a month without a year in a future clause is the next one
+        ("en", "The contract will expire in February.", [("February", "2021-02", "date")]),
+    ],
+)
+def test_refs_parts_of_years_and_decades(language: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    """Guards issue 18: REFs, quarters, seasons and decades were missed or misread."""
+    assert all_values(text, language) == expected
+
+
+def test_a_ref_is_never_an_event_date() -> None:
+    """A REF names no calendar period: an event beside "now" is dated by publication."""
+    from kronika.extract.arguments import date
+    from kronika.model import Article
+
+    text = "The union is now on strike."
+    times = find_times(text, "en", MONDAY)
+    assert [(t.text, t.kind) for t in times] == [("now", "ref")]
+    article = Article("a", text, language="en", published=MONDAY, times=times)
+    dated, source = date(article, times, text.index("strike"))
+    assert source == "published" and dated is not None and dated.value == "2020-W34"

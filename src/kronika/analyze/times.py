@@ -24,8 +24,19 @@ publication date they are left out. Durations ("26 years", "drie weken") are not
 are never output; "sinds 1994" / "since Friday" come out with ``kind="since"``, "until …"
 with ``kind="until"``: the open end of a period, not the date of an event.
 
+- quarters and halves (the third quarter of 1997, third-quarter, Q2, het derde kwartaal, im
+  ersten Halbjahr) → intervals of months; without a year the publication year's, unless that
+  one starts more than AHEAD_DAYS ahead; "the quarter" refers back to the quarter last named
+  in the article, and after one "a year earlier" / "year-ago" is that quarter a year before;
+- seasons with a modifier or a year (last winter, deze zomer, Sommer 2019) → three months;
+  decades (the 1990s, the '80s, jaren 80, 90er Jahre) → ``1990/1999`` (precision year);
+- vague times (now, recently, the future, momenteel, onlangs, derzeit, in Zukunft) →
+  ``kind="ref"`` with TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``: never an event date.
+
 Values: ``YYYY-MM-DD`` (day), ``YYYY-Www`` (week), ``YYYY-MM`` (month), ``YYYY`` (year), and
-``start/end`` for a weekend (precision week).
+``start/end`` for a weekend (precision week), a quarter, half or season (``1998-01/1998-03``,
+precision month) or a decade (``1990/1999``, precision year): shapes every consumer of dates
+already reads (:func:`kronika.model.date_span`).
 """
 
 from __future__ import annotations
@@ -39,13 +50,17 @@ from typing import Literal
 from kronika import lang
 from kronika.model import Precision, Published, TimeExpression
 
-TimeKind = Literal["date", "since", "until"]
+TimeKind = Literal["date", "since", "until", "ref"]
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE_DAYS = {
     "day_before_yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1, "day_after_tomorrow": 2,
 }
 UNITS = ("day", "week", "month", "year", "weekend")
+REFS = {"present_ref": "PRESENT_REF", "past_ref": "PAST_REF", "future_ref": "FUTURE_REF"}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+"""The first month of each season (meteorological, northern hemisphere: news in our
+languages is written there)."""
 AHEAD_DAYS = 90
 """A date without a year lies at most this far after publication, else it was last year
 (news reports the past more than the future; TempEval-3: 0.8135 → see README)."""
@@ -115,6 +130,16 @@ def time_words(code: str) -> TimeWords:
         (?:\s+(?P<wmod>{alt('last_after', 'next_after')})
         |\s+(?P<wbefore>{alt('before_after')})(?=\s*[,.;:!?)]|\s*$)
         |\s+(?P<wprevious>{alt('previous_after')}))?)(?!\w)
+    | (?P<quarter>(?:(?P<qmod>{alt('last', 'next', 'this', 'latest', 'year_ago')})[-\s]+)?
+        (?:(?P<qord>{alt('ordinals')})[-\s]+)?(?P<qu>{alt('quarter', 'half')})
+        (?:,?\s+(?:(?:{alt('of')})\s+)?(?P<qy>1[89]\d\d|20\d\d))?)(?!\w)
+    | (?P<yago>{alt('year_ago')})(?![\w-])
+    | (?P<qn>[qQ](?P<qnn>[1-4])(?:\s+(?P<qny>1[89]\d\d|20\d\d))?)(?!\w)
+    | (?P<season>(?:(?P<smod>{alt('last', 'next', 'this')})\s+)?(?P<sname>{alt(*SEASONS)})
+        (?:,?\s+(?:(?:{alt('of')})\s+)?(?P<sy>1[89]\d\d|20\d\d))?)(?!\w)
+    | (?P<decade>(?:{alt('decade_before')})\s+['’]?(?P<dcn>[1-9]0|1[89]\d0|20\d0)(?![\w'’])
+        |['’]?(?P<dcs>[1-9]0|1[89]\d0|20\d0)(?:['’]?s|er)(?!\w))
+    | (?P<ref>{alt(*REFS)})(?!\w)(?!\s+(?:\d|(?:{alt('numbers', 'day', 'week', 'month', 'year', 'quarter')})(?!\w)))
     | (?P<rel>{alt(*RELATIVE_DAYS)})(?!\w)
     | (?P<ago>{approx}(?P<agon>{number})\s+(?P<agou>{unit})\s+(?:{alt('ago')}))(?!\w)
     | (?P<agob>(?:{alt('ago_before')})\s+{approx}(?P<agobn>{number})\s+(?P<agobu>{unit}))(?!\w)
@@ -124,11 +149,13 @@ def time_words(code: str) -> TimeWords:
     )"""
     starters = {
         spelling.split()[0].rstrip(".")
-        for key in (*WEEKDAYS, *RELATIVE_DAYS, *UNITS, "last", "next", "this", "numbers",
-                    "approx", "ago_before")
+        for key in (*WEEKDAYS, *RELATIVE_DAYS, *UNITS, *REFS, *SEASONS, "last", "next", "this",
+                    "numbers", "approx", "ago_before", "quarter", "half", "ordinals", "latest",
+                    "year_ago", "decade_before")
         for spelling in words.get(key, {})
     }
     starters.update(month.rstrip(".") for month in months)
+    starters.update(("q1", "q2", "q3", "q4"))
     starters.update(  # weekdays with a day part glued on: maandagavond, Montagabend
         day + part
         for key in WEEKDAYS for day in words.get(key, {})
@@ -151,6 +178,7 @@ def find_times(text: str, language: str, published: Published | None) -> list[Ti
     anchor = _anchor(published)
     found = []
     taken = 0
+    named_quarter: tuple[int, int] | None = None  # (year, quarter) last named: "the quarter"
     for word in _WORD.finditer(text):
         start = word.start()
         if start < taken or not (word.group()[0].isdigit() or word.group().lower() in grammar.starters):
@@ -160,7 +188,31 @@ def find_times(text: str, language: str, published: Published | None) -> list[Ti
             continue
         taken = match.end()
         kind = _kind(text, start, grammar)
-        resolved = _resolve(match, grammar, anchor, text, kind)
+        if match.lastgroup == "ref":
+            words = " ".join(match.group("ref").lower().split())
+            kind = "ref"
+            resolved: tuple[str, Precision] | None = next(
+                (REFS[key], "year") for key in REFS if words in grammar.words.get(key, {}))
+        elif match.lastgroup == "yago":
+            # "year-earlier" results: the quarter last named a year before, else last year
+            if anchor is None:
+                continue
+            resolved = ((_months(named_quarter[0] - 1, 3 * named_quarter[1] - 2, 3), "month")
+                        if named_quarter else (str(anchor.day.year - 1), "year"))
+        elif match.lastgroup in ("quarter", "qn"):
+            part = _part_of_year(match, grammar, anchor, text, named_quarter)
+            if part is None:
+                continue
+            resolved = part[0]
+            named_quarter = part[1] or named_quarter
+        else:
+            resolved = _resolve(match, grammar, anchor, text, kind)
+            if (resolved and named_quarter and anchor and match.lastgroup in ("ago", "agob")
+                    and resolved[1] == "year"):
+                # After a quarter is named, "a year ago/earlier" is that quarter a year before
+                # (results: "third-quarter profit … up from $3 million a year earlier").
+                years = anchor.day.year - int(resolved[0])
+                resolved = _months(named_quarter[0] - years, 3 * named_quarter[1] - 2, 3), "month"
         if resolved is None:
             continue
         value, precision = resolved
@@ -258,13 +310,23 @@ def _resolve(
         dom = int(g(f"{group}d"))
         year_text = g(f"{group}y")
         day = _day(int(year_text), month, dom) if year_text else _nearest_year(month, dom, anchor)
+        if day and not year_text and anchor and day < anchor.day and _ahead(text, match, grammar, kind):
+            day = _day(day.year + 1, month, dom)
         return (day.isoformat(), "day") if day else None
     if group == "my":
-        return _month(match, grammar, anchor, text)
+        found = _month(match, grammar, anchor, text)
+        if (found and anchor and not match.group("myy") and not match.group("mymod")
+                and found[0] < anchor.day.strftime("%Y-%m") and _ahead(text, match, grammar, kind)):
+            found = f"{int(found[0][:4]) + 1}{found[0][4:]}", "month"
+        return found
     if group == "year":
         return _year(match, grammar, text)
     if anchor is None:
         return None
+    if group == "season":
+        return _season(match, grammar, anchor)
+    if group == "decade":
+        return _decade(match)
     if group == "wd":
         return _weekday(match, grammar, anchor, text, kind)
     if group == "rel":
@@ -315,7 +377,7 @@ def _month(
 
 
 def _after_year_context(text: str, start: int, grammar: TimeWords) -> bool:
-    before = text[max(0, start - 20):start].lower().split()
+    before = re.split(r"[\s-]+", text[max(0, start - 20):start].lower().strip(" \n\t-"))  # mid-May
     context = grammar.words.get("year_context", {})
     return any(" ".join(before[-size:]) in context for size in (1, 2) if len(before) >= size)
 
@@ -326,12 +388,29 @@ def _year(match: re.Match[str], grammar: TimeWords, text: str) -> tuple[str, Pre
         return None
     if _after_year_context(text, match.start(), grammar):
         return str(year), "year"
+    if _attributive_year(text, match, grammar):
+        return str(year), "year"
     after = text[match.end(): match.end() + 12]
     # "1998." or "1998, …" or "in 1998 and": a year on its own; "2000 people" is a count.
     if re.match(r"\s*(?:[.,;:)\]]|$|\s+(?:and|or|en|und|et|y|i|и)\b)", after):
         before = text[max(0, match.start() - 2):match.start()]
         return (str(year), "year") if not re.search(r"\d\s?$", before) else None
     return None
+
+
+def _attributive_year(text: str, match: re.Match[str], grammar: TimeWords) -> bool:
+    """A year between a determiner and a noun: "the 1996 bombing", "its 1990 invasion",
+    "Mr. Doyle's 1990 projection". A plural after it is counted ("the 2000 workers"),
+    unless capitalised ("the 2000 Olympics")."""
+    before = text[max(0, match.start() - 12): match.start()].lower().split()
+    if not before or not (before[-1] in grammar.words.get("year_determiners", {})
+                          or before[-1].endswith(("'s", "’s"))):
+        return False
+    after = re.match(r"\s+([^\W\d_][\w-]*)", text[match.end(): match.end() + 30])
+    if after is None:
+        return False
+    noun = after.group(1)
+    return noun[0].isupper() or not noun.endswith("s") and noun.lower() not in grammar.words.get("counted", {})
 
 
 def _relative_day(anchor: Anchor, day: date) -> tuple[str, Precision]:
@@ -365,6 +444,12 @@ def _weekday(
     else:  # "this" or nothing: on or before publication
         day = anchor.day - timedelta(days=back)
     return _relative_day(anchor, day)
+
+
+def _ahead(text: str, match: re.Match[str], grammar: TimeWords, kind: TimeKind) -> bool:
+    """A future cue in the clause ("will expire in February"), or an "until": the next such
+    month or day rather than the last one."""
+    return kind == "until" or bool(grammar.future.search(_clause(text, match)))
 
 
 def _clause(text: str, match: re.Match[str]) -> str:
@@ -404,3 +489,101 @@ def _weekend(anchor: Anchor, mod: str | None) -> tuple[str, Precision]:
     elif mod == "last" and anchor.day.weekday() >= 5:
         saturday -= timedelta(days=7)
     return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "week"
+
+
+def _months(year: int, first: int, count: int) -> str:
+    """The interval of ``count`` whole months from ``first`` of ``year``: 1998-01/1998-03."""
+    last = year * 12 + first - 1 + count - 1
+    return f"{year}-{first:02d}/{last // 12}-{last % 12 + 1:02d}"
+
+
+def _part_of_year(
+    match: re.Match[str], grammar: TimeWords, anchor: Anchor | None, text: str,
+    named: tuple[int, int] | None,
+) -> tuple[tuple[str, Precision], tuple[int, int] | None] | None:
+    """A quarter or half year as an interval of months (precision month), and for a quarter
+    the (year, quarter) that a later "the quarter" refers back to.
+
+    Without a year a numbered quarter is the one of the publication year, unless it starts
+    more than AHEAD_DAYS after publication (then last year's). "latest" and a bare "the
+    quarter" without an earlier quarter named are the last completed one; "the quarter"
+    after one was named is that one; "the year-ago quarter" is that one a year before."""
+    g = match.group
+    if match.lastgroup == "qn":
+        ordinal: int | None = int(g("qnn"))
+        year_text, size, mod = g("qny"), 3, None
+    else:
+        unit = g("qu").lower()
+        size = 3 if unit in grammar.words.get("quarter", {}) else 6
+        ordinal = grammar.words.get("ordinals", {}).get(g("qord").lower()) if g("qord") else None
+        year_text = g("qy")
+        mod_text = " ".join(g("qmod").lower().split()) if g("qmod") else None
+        mod = next((key for key in ("latest", "year_ago") if mod_text in grammar.words.get(key, {})), None) \
+            if mod_text else None
+        mod = mod or _mod_of(mod_text, grammar)
+    parts = 12 // size
+    if ordinal is not None and not 1 <= ordinal <= parts:
+        return None
+    if year_text:
+        if ordinal is None:
+            return None
+        year = int(year_text)
+    elif anchor is None:
+        return None
+    else:
+        current = (anchor.day.month - 1) // size + 1
+        index = anchor.day.year * parts + current - 1  # parts since year 0 of the anchor's
+        if ordinal is not None:
+            year = anchor.day.year
+            if mod == "last":
+                year -= 1 if ordinal >= current else 0
+            elif mod == "next":
+                year += 1 if ordinal <= current else 0
+            elif mod == "year_ago" or date(year, (ordinal - 1) * size + 1, 1) - anchor.day > timedelta(
+                days=AHEAD_DAYS
+            ):
+                year -= 1
+        elif size == 3 and named is not None and mod in (None, "year_ago") and _definite(text, match, grammar):
+            year, ordinal = named[0] - (mod == "year_ago"), named[1]
+        else:
+            shift = {"last": -1, "latest": -1, "this": 0, "next": 1, "year_ago": -1 - parts}.get(mod or "")
+            if shift is None:
+                if not (size == 3 and _definite(text, match, grammar)):
+                    return None  # "a quarter of the votes", "half"
+                shift = -1
+            index += shift
+            year, ordinal = index // parts, index % parts + 1
+    value: tuple[str, Precision] = _months(year, (ordinal - 1) * size + 1, size), "month"
+    return value, (year, ordinal) if size == 3 else None
+
+
+def _definite(text: str, match: re.Match[str], grammar: TimeWords) -> bool:
+    before = text[max(0, match.start() - 8): match.start()].lower().split()
+    return bool(before) and before[-1] in grammar.words.get("definite", {})
+
+
+def _season(match: re.Match[str], grammar: TimeWords, anchor: Anchor | None) -> tuple[str, Precision] | None:
+    """A season as an interval of months; a bare season needs a year or a modifier ("fall"
+    is a verb, "spring" a noun)."""
+    spelling = match.group("sname").lower()
+    first = next(SEASONS[key] for key in SEASONS if spelling in grammar.words.get(key, {}))
+    if match.group("sy"):
+        return _months(int(match.group("sy")), first, 3), "month"
+    mod = _mod_of(match.group("smod"), grammar)
+    if mod is None or anchor is None:
+        return None
+    # the season year the anchor stands in: January 1998 is in the winter of 1997
+    year = anchor.day.year - (first == 12 and anchor.day.month < 3)
+    start = date(year, first, 1)
+    if mod == "last" and start > anchor.day - timedelta(days=90):
+        year -= 1
+    elif mod == "next" and start <= anchor.day:
+        year += 1
+    return _months(year, first, 3), "month"
+
+
+def _decade(match: re.Match[str]) -> tuple[str, Precision]:
+    """The 1990s, the '80s, jaren 80, 90er Jahre → 1990/1999 (precision year)."""
+    number = int(match.group("dcn") or match.group("dcs"))
+    first = number if number >= 100 else 1900 + number
+    return f"{first}/{first + 9}", "year"

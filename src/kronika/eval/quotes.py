@@ -107,9 +107,11 @@ def evaluate_quotes(data_dir: Path, split: str = "dev") -> dict[str, float]:
         counts["at"] += _matches(predicted, gold, text, [])[0]
         counts["ap"] += len(predicted)
         counts["ag"] += len(gold)
+    direct_p, direct_r = _ratio(counts["dt"], counts["dp"]), _ratio(counts["dt"], counts["dg"])
     return {
-        "direct_precision": _ratio(counts["dt"], counts["dp"]),
-        "direct_recall": _ratio(counts["dt"], counts["dg"]),
+        "direct_precision": direct_p,
+        "direct_recall": direct_r,
+        "direct_f1": round(2 * direct_p * direct_r / (direct_p + direct_r), 4) if direct_p + direct_r else 0.0,
         "all_precision": _ratio(counts["at"], counts["ap"]),
         "all_recall": _ratio(counts["at"], counts["ag"]),
         "documents": float(documents),

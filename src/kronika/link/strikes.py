@@ -336,7 +336,7 @@ def _modality_status(article: Article, mention: EventMention, reading: _Reading)
 def _sentence_date(article: Article, start: int, end: int, at: int) -> str | None:
     """The day of the sentence's time expression nearest the status word ("suspended since
     Tuesday" dates the suspension), else the publication day."""
-    times = [t for t in article.times if start <= t.start < end and t.kind != "until" and t.precision == "day"]
+    times = [t for t in article.times if start <= t.start < end and t.kind in ("date", "since") and t.precision == "day"]
     if times:
         return min(times, key=lambda t: abs(t.start - at)).value
     return _published(article)

@@ -141,7 +141,8 @@ def pieces(article: Article, events_of_mentions: dict[str, str] | None = None) -
         kind = "of the people of" if p.feature == "demonym" else "place:"
         spans.append((p.start, p.end, "place", f"{kind} {p.name}" + (f" ({p.country})" if p.country else ""), None))
     for t in article.times:
-        spans.append((t.start, t.end, "time", f"time: {t.value} ({t.precision})", None))
+        note = f"time: {t.value}" if t.kind == "ref" else f"time: {t.value} ({t.precision})"
+        spans.append((t.start, t.end, "time", note, None))
     for n in article.quantities:
         spans.append((n.start, n.end, "quantity", f"quantity: {_number(n.low, n.high, n.value)} {n.kind or ''}",
                       None))
