@@ -1,6 +1,6 @@
 """Articles per second of the per-document pipeline with 1..N worker processes.
 
-    python benchmarks/jobs.py [--articles 300] [--jobs 1 2] [--input DIR]
+    python benchmarks/jobs.py [--articles 300] [--jobs 1 2] [--input DIR] [--executor ray]
 
 Input: a folder of articles (``--input``), or the link and specific dev sets' texts (our
 own, nl and en) repeated with a number to make each one new, written as text files. Each
@@ -40,12 +40,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--input", type=Path)
+    parser.add_argument("--executor", choices=["local", "ray"], default="local",
+                        help="ray: a local Ray with that many CPUs (its start-up counts as start-up)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a single measurement
     args = parser.parse_args()
     if args.one:
         start = time.perf_counter()
         first, done = None, 0
-        for result in process([str(args.input)], jobs=args.one):
+        for result in process([str(args.input)], jobs=args.one, executor=args.executor):
             done += isinstance(result, Processed)
             first = first or time.perf_counter()
         end = time.perf_counter()
@@ -57,12 +59,12 @@ def main() -> None:
             write_articles(folder, args.articles)
         rates = {}
         for jobs in args.jobs:
-            out = subprocess.run([sys.executable, __file__, "--one", str(jobs), "--input", str(folder)],
-                                 capture_output=True, text=True, check=True).stdout
+            command = [sys.executable, __file__, "--one", str(jobs), "--input", str(folder), "--executor", args.executor]
+            out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
             result = json.loads(out.strip().splitlines()[-1])
             steady = result["seconds"] - result["startup"]
             rates[jobs] = (result["articles"] - 1) / steady if steady > 0 else 0.0
-            print(f"--jobs {jobs}: {result['articles']} articles, start-up {result['startup']:.2f} s, "
+            print(f"{args.executor} --jobs {jobs}: {result['articles']} articles, start-up {result['startup']:.2f} s, "
                   f"then {rates[jobs]:.1f} articles/s ({rates[jobs] / rates[args.jobs[0]]:.2f}x); "
                   f"overall {result['articles'] / result['seconds']:.1f} articles/s")
 

@@ -95,12 +95,17 @@ encoder_option = click.option(
 @click.option("--no-link", is_flag=True, help="Store the articles without linking them (run `kronika link` later).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Worker processes that build and analyse the documents (default: one per core).")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help='Where the documents are analysed and the events linked: worker processes here, or Ray '
+                   '(pip install "kronika[ray]").')
+@click.option("--address", metavar="ADDR",
+              help="With --executor ray: the cluster to join (ray://HOST:10001, auto); default: a local Ray.")
 @published_option
 @lang_option
 @encoder_option
 def run(
-    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, jobs: int | None, published: Published | None,
-    language: str | None, encoder: bool,
+    inputs: tuple[str, ...], db: str, strict: bool, no_link: bool, jobs: int | None, executor: str,
+    address: str | None, published: Published | None, language: str | None, encoder: bool,
 ) -> None:
     """Ingest and analyse INPUT into the store, then link the new articles.
 
@@ -114,6 +119,17 @@ def run(
     from kronika.store import Store
 
     summary = RunSummary()
+    if address and executor != "ray":
+        raise click.UsageError("--address needs --executor ray")
+    link_partitions = None
+    if executor == "ray":
+        from kronika.executors import ray as ray_executor
+
+        try:
+            ray_executor.start(address, jobs or default_jobs())
+        except KronikaError as error:
+            raise click.ClickException(str(error)) from error
+        link_partitions = ray_executor.link_partitions
     try:
         store = Store(db)
     except KronikaError as error:
@@ -124,7 +140,8 @@ def run(
             click.echo("An earlier run was interrupted; completing it now.", err=True)
         progress = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
         with progress:
-            for item in process(inputs, language=language, published=published, jobs=jobs or default_jobs()):
+            for item in process(inputs, language=language, published=published, jobs=jobs or default_jobs(),
+                                executor=executor, address=address):
                 if isinstance(item, Skipped):
                     summary.skip(item.reason)
                     store.record_skip(run_id, item.origin, item.reason, item.detail)
@@ -139,17 +156,20 @@ def run(
         store.finish_run(run_id, summary.as_dict())
         click.echo(summary.line())
         if summary.processed and not no_link:
-            _link(store, encoder=encoder)
+            _link(store, encoder=encoder, link_partitions=link_partitions)
     if summary.processed == 0 or (strict and summary.skipped):
         sys.exit(1)
 
 
-def _link(store: Any, *, rebuild: bool = False, encoder: bool = False) -> None:
+def _link(store: Any, *, rebuild: bool = False, encoder: bool = False, link_partitions: Any = None) -> None:
     from kronika.link import link_store
     from kronika.link.encoder import SentenceEncoder
 
     try:
-        click.echo(link_store(store, rebuild=rebuild, encoder=SentenceEncoder() if encoder else None).line())
+        summary = link_store(
+            store, rebuild=rebuild, encoder=SentenceEncoder() if encoder else None, link_partitions=link_partitions
+        )
+        click.echo(summary.line())
     except KronikaError as error:
         raise click.ClickException(str(error)) from error
 

@@ -104,10 +104,19 @@ def analyze(article: Article) -> Article:
 
 def process(
     inputs: Iterable[str], *, language: str | None = None, published: Published | None = None, jobs: int = 1,
+    executor: str = "local", address: str | None = None,
 ) -> Iterator[Processed | Skipped]:
     """Analysed articles and skips from the inputs, in input order; with ``jobs`` > 1 the
     documents are built and analysed in that many worker processes
-    (:mod:`kronika.executors.local`)."""
+    (:mod:`kronika.executors.local`); with ``executor="ray"`` by that many Ray actors, on a
+    local Ray or the cluster at ``address`` (:mod:`kronika.executors.ray`)."""
+    if executor == "ray":
+        from kronika.executors.ray import process_ray
+
+        for result in process_ray(read_inputs(inputs), jobs, address=address, language=language, published=published):
+            assert isinstance(result, (Processed, Skipped))
+            yield result
+        return
     if jobs > 1:
         from kronika.executors.local import process_parallel
 

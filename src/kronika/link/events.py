@@ -806,3 +806,33 @@ def link_records(records: Iterable[MentionRecord], linker: EventLinker | None = 
     for record in sorted(records, key=link_order):
         linker.link(record)
     return linker
+
+
+# --- partitions ------------------------------------------------------------------------------
+
+def partition_key(record: MentionRecord) -> str:
+    """The coarsest exact block: the event type. Every hard constraint, every block and every
+    rule that attaches one mention to another (a headline to its lead event, an anaphor to
+    its antecedent) requires the same type, so the records of one type are linked apart from
+    the others' with exactly the events a single linker makes of them all. (Finer keys are
+    not exact: a mention without a country meets the events of every country.)"""
+    return record.type
+
+
+def link_partition(restored: Iterable[tuple[MentionRecord, str]], batch: Iterable[MentionRecord]) -> EventLinker:
+    """One partition's linker: the earlier mentions put back in their events (in mention
+    order), then the new ones linked (:func:`link_records`)."""
+    linker = EventLinker()
+    for record, event_id in sorted(restored, key=lambda item: item[0].order):
+        linker.restore(record, event_id)
+    return link_records(batch, linker)
+
+
+def merge_linkers(parts: Iterable[EventLinker]) -> EventLinker:
+    """The linker of the whole from the linkers of disjoint partitions (their events and
+    mention → event edges side by side; partitions share no event)."""
+    merged = EventLinker()
+    for part in parts:
+        merged.events.update(part.events)
+        merged.event_of.update(part.event_of)
+    return merged

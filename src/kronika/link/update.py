@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from kronika.link.events import (
     EventLinker,
     MentionRecord,
     episode_members,
-    link_order,
+    link_partition,
     mention_order,
     mention_record,
     sentence_entities,
@@ -85,10 +85,21 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def link_store(store: Store, *, rebuild: bool = False, encoder: SentenceEncoder | None = None) -> LinkSummary:
+LinkPartitions = Callable[[list[tuple[MentionRecord, str]], list[MentionRecord]], EventLinker]
+"""Links the earlier mentions (record, event id) and the new records into one linker, as
+:func:`kronika.link.events.link_partition` does in this process; an executor may split the
+work by :func:`kronika.link.events.partition_key` and merge the parts
+(:func:`kronika.executors.ray.link_partitions`)."""
+
+
+def link_store(
+    store: Store, *, rebuild: bool = False, encoder: SentenceEncoder | None = None,
+    link_partitions: LinkPartitions | None = None,
+) -> LinkSummary:
     """Link every stored article not linked yet (all of them with ``rebuild``). With an
     ``encoder`` (:mod:`kronika.link.encoder`), the records of earlier and new mentions carry
-    its vectors of their sentences and triggers."""
+    its vectors of their sentences and triggers. ``link_partitions`` links the event mentions
+    elsewhere (see :data:`LinkPartitions`)."""
     with store.transaction():
         tables = store.links
         if rebuild:
@@ -105,7 +116,6 @@ def link_store(store: Store, *, rebuild: bool = False, encoder: SentenceEncoder 
         touched = tables.delete_mentions_of({article_id for _, article_id in pending} | set(superseded))
         for article_id in superseded:
             tables.unlink(article_id)
-        linker = EventLinker()
         # Earlier mentions come back as compact records only (the full mentions of the
         # events this run touches are read again when their records are rebuilt).
         restored: list[tuple[MentionRecord, str]] = []
@@ -117,10 +127,6 @@ def link_store(store: Store, *, rebuild: bool = False, encoder: SentenceEncoder 
         if encoder is not None:
             _encode(encoder, [record for record, _ in restored], texts)
             del texts
-        restored.sort(key=lambda item: item[0].order)
-        for record, event_id in restored:
-            linker.restore(record, event_id)
-        del restored
 
         changed_entities: set[str] = set()
         batch: list[MentionRecord] = []
@@ -136,8 +142,10 @@ def link_store(store: Store, *, rebuild: bool = False, encoder: SentenceEncoder 
                 batch.append(record)
             cities = sorted({f"geo:{p.geonameid}" for p in article.places if p.geonameid and p.precision == "city"})
             tables.mark_linked(content_hash, article.id, chains, cities, _now())
-        for record in sorted(batch, key=link_order):
-            event_id = linker.link(record)
+        linker = (link_partitions or link_partition)(restored, batch)
+        del restored
+        for record in batch:
+            event_id = linker.event_of[record.id]
             tables.set_mention_event(record.id, event_id)
             touched.add(event_id)
 
