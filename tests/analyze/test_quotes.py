@@ -537,3 +537,9 @@ def test_a_real_speaker_keeps_its_indirect_quote() -> None:
     assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes if not q.direct] == [
         ("the strike would go on", "A spokesman for the union")
     ]
+
+
+def test_a_sentence_that_ends_with_a_comma_after_a_cue_word() -> None:
+    # A results table read as one sentence: "stated" is a cue, the last token a comma.
+    text = "Scores on Friday ( British unless stated ) : 132 Ann Lee 65 67 , Tom Oak 71 65 ,"
+    assert all(not q.direct for q in find_quotes(text, split_sentences(text, "en"), [], "en"))

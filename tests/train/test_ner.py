@@ -173,3 +173,11 @@ def test_eval_scores_a_user_trained_model_without_pinning_it(
     assert "ner-uk" in result.output and "f1_PER" in result.output
     assert "not pinned" in result.output
     assert baselines.load_baselines() == pinned
+
+
+def test_a_second_domain_gets_marked_copies_of_its_features_only() -> None:
+    from kronika.train.ner import mark_domains
+
+    rows = [[[["word=a", "title"]]], [[["word=b"]]]]
+    mark_domains(rows, [("conll2003-en", "train"), ("wikiann-en", "train")], "conll2003")
+    assert rows == [[[["word=a", "title"]]], [[["word=b", "wikiann:word=b"]]]]

@@ -397,7 +397,7 @@ def _cue_at(
     toks: list[_Tok], k: int, words: frozenset[str], longest: int, first: frozenset[str]
 ) -> int:
     """Length in tokens of a cue from ``words`` starting at token ``k`` (0 if none)."""
-    if toks[k].low not in first:
+    if k >= len(toks) or toks[k].low not in first:
         return 0
     for n in range(min(longest, len(toks) - k), 0, -1):
         if " ".join(t.low for t in toks[k : k + n]) in words:

@@ -94,7 +94,7 @@ def modality(
         return "denied"
     if "hypothetical" in sections:
         return "hypothetical"
-    if "planned" in sections or _future_date(times, published):
+    if "planned" in sections or _future_date(_own_times(words, trigger, times, lexicon), published):
         return "planned"
     if "ongoing" in sections or _progressive(words, t, lexicon) or _attributive(words, trigger, lexicon):
         return "ongoing"
@@ -126,6 +126,17 @@ def _attributive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
         and (before is None or not before.form[:1].isalpha() or before.form in lexicon.sets.get("function", frozenset())
              or before.form[:1].isdigit())
     )
+
+
+def _own_times(
+    words: list[Word], trigger: Match, times: list[TimeExpression], lexicon: Lexicon
+) -> list[TimeExpression]:
+    """The sentence's times but those of a clause a ``[that]`` word opens after the trigger:
+    they date what is reported ("announced on Monday that the runoff will be on 23 June":
+    the announcement is not planned)."""
+    that = lexicon.sets.get("that", frozenset())
+    opener = next((w.start for w in words[trigger.last + 1:] if w.keys & that), None)
+    return times if opener is None else [time for time in times if time.start < opener]
 
 
 def _future_date(times: list[TimeExpression], published: Published | None) -> bool:
