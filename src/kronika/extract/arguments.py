@@ -89,9 +89,9 @@ def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Ca
     index = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
     for entity in article.entities:
-        if is_dateline(article.text, entity.start, entity.end):
-            continue  # "CAIRO —" says where the report was filed, not who acted
-        if lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends:
+        if not (lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends):
+            continue
+        if not is_dateline(article.text, entity.start, entity.end):  # "CAIRO —": where it was filed
             found.append(Candidate(
                 index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id, entity.label
             ))

@@ -28,6 +28,7 @@ Per sentence:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from kronika import ontology
@@ -93,9 +94,13 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
     if note is not None:
         article.notes.append(note)
         return []
+    blocked.sort()
+    starts = [start for start, _ in blocked]
     for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
-            events.extend(_sentence_events(article, sentence, words, lexicon, blocked, events))
+            # Names and times lie inside one sentence: those that start in it can block.
+            inside = blocked[bisect.bisect_left(starts, sentence.start): bisect.bisect_left(starts, sentence.end)]
+            events.extend(_sentence_events(article, sentence, words, lexicon, inside, events))
     _add_demands(article, events, {s.start: words for s, words in zip(article.sentences, sentences, strict=True)})
     return events
 
