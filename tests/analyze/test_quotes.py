@@ -543,3 +543,14 @@ def test_a_sentence_that_ends_with_a_comma_after_a_cue_word() -> None:
     # A results table read as one sentence: "stated" is a cue, the last token a comma.
     text = "Scores on Friday ( British unless stated ) : 132 Ann Lee 65 67 , Tom Oak 71 65 ,"
     assert all(not q.direct for q in find_quotes(text, split_sentences(text, "en"), [], "en"))
+
+
+def test_a_line_opened_by_a_name_and_a_colon_is_what_that_name_said() -> None:
+    text = ("Anna Petrova: the strike will go on until wages rise\n\n"
+            "Correction: an earlier version misspelled the name of the union.\n\n"
+            "Petrova spoke to reporters in Brest on Monday.")
+    entities = [Entity(0, 12, "Anna Petrova", "PER"), Entity(120, 127, "Petrova", "PER")]
+    quotes = find_quotes(text, split_sentences(text, "en"), entities, "en")
+    assert [(q.text, q.speaker.text if q.speaker else None, q.direct) for q in quotes] == [
+        ("the strike will go on until wages rise", "Anna Petrova", False)
+    ]

@@ -1050,11 +1050,35 @@ def find_quotes(
         speaker = dataclasses.replace(found.speaker)  # no aliasing between quotes
         quotes.append(Quote(raw.start, raw.end, content, speaker, found.cue, True))
     quotes.extend(q for q in _indirect(doc, raws) if not _broken_speaker(q.speaker, language))
+    quotes.extend(_labelled_lines(text, entities, quotes))
     quotes.sort(key=lambda q: q.start)
     for quote in quotes:
         if quote.speaker is not None:
             doc.refer(quote.speaker)
     return quotes
+
+
+_LABELLED_LINE = re.compile(r"^([^\W\d_][^\n:]{1,40}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+
+
+def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> list[Quote]:
+    """A line that opens with a person or organisation and a colon gives them what follows
+    ("Pat Caddell: Democrat voters worried …", a headline; "PENCE: We will …", a
+    transcript). The label must be exactly a name the tagger found, so "The Latest:" or
+    "Correction:" give nothing; lines another quote already covers (a quotation in marks)
+    are left alone, so what is found here is reported speech (``direct`` False)."""
+    names = {(e.start, e.end): e for e in entities if e.label in ("PER", "ORG")}
+    found = []
+    for line in _LABELLED_LINE.finditer(text):
+        entity = names.get((line.start(1), line.end(1)))
+        start, end = line.start(2), line.end(2)
+        while end > start and text[end - 1] in ".!? \t":
+            end -= 1
+        if entity is None or end - start < 8 or any(q.start < end and start < q.end for q in quotes):
+            continue
+        speaker = Speaker(entity.text, entity.start, entity.end, entity.entity_id)
+        found.append(Quote(start, end, text[start:end], speaker, ":", False))
+    return found
 
 
 def _broken_speaker(speaker: Speaker | None, language: str) -> bool:
