@@ -68,3 +68,18 @@ def test_a_bystander_of_a_dead_worker_is_not_lost(tmp_path: Path, monkeypatch: p
         (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
     results = list(process([str(tmp_path)], language="en", jobs=2))
     assert [type(r).__name__ for r in results] == ["Processed", "Skipped", "Processed"]
+
+
+def test_an_address_needs_the_ray_executor(tmp_path: Path) -> None:
+    result = cli("run", str(EXAMPLES), "--db", str(tmp_path / "k.db"), "--address", "auto")
+    assert result.exit_code != 0 and "--address needs --executor ray" in result.output
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_the_ray_executor_without_its_extra_says_how_to_get_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kronika.executors import ray as ray_executor
+
+    monkeypatch.setattr(ray_executor, "available", lambda: False)
+    result = cli("run", str(EXAMPLES), "--db", str(tmp_path / "k.db"), "--executor", "ray")
+    assert result.exit_code != 0 and 'pip install "kronika[ray]"' in result.output
+    assert not (tmp_path / "k.db").exists()
