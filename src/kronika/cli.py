@@ -584,11 +584,10 @@ def evaluate(task: str, language: str | None, data: Path, check: bool, update: b
             shown = f"{value:.4f}" if isinstance(value, float) else str(value)
             click.echo(f"  {name:<22} {shown}" + (f"   (baseline {pin:.4f})" if pin is not None else ""))
         problems += baselines.regressions(suite, scores, baseline)
-        found = baselines.digest(suite, data)
-        if found is not None:
-            digests[suite.name] = found
         if not update:
             problems += baselines.data_changes(suite, data, pinned_digests)
+        elif (found := baselines.digest(suite, data)) is not None:
+            digests[suite.name] = found
     if update:
         path = Path(__file__).parent / "eval" / baselines.BASELINE_FILE
         unpinned = [name for name in results if name not in baselines.SUITES]
