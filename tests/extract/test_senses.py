@@ -32,6 +32,13 @@ def triggers(text: str, language: str = "en") -> list[tuple[str, str]]:
     "She rolled a strike in the last frame to win the bowling title.",
     "The options had a strike price of 40 dollars.",
     "Spain plays the Netherlands in two matches on March 1-2.",
+    "March 04 , 2011\nThe brewery opened a second hall for visitors.",  # a dateline in tokenised text
+    "The pilot study demonstrated that the new filter halves the noise.",
+    "Engineers had to demonstrate they could cut the weight of the frame.",
+    "Cutting the phone bill and the shortened supply chain saved the shop money.",
+    "The club captain was banned for three games after the brawl in the tunnel.",
+    "The home side trailed for an hour but rallied to win the final.",
+    "Two hikers were killed in an avalanche above the village on Sunday.",
 ])
 def test_ordinary_words_are_no_events(text: str) -> None:
     assert triggers(text) == []
@@ -46,10 +53,28 @@ def test_ordinary_words_are_no_events(text: str) -> None:
     ("Thousands demonstrated outside parliament on Sunday.", ("demonstrated", "PROTEST")),
     ("Supporters of the opposition rallied in the main square.", ("rallied", "PROTEST")),
     ("Guards fired warning shots at the border crossing.", ("shots", "ASSAULT")),
+    ("Nurses demonstrated in front of the ministry on Friday.", ("demonstrated", "PROTEST")),
+    ("The government cut all aid to the region after the coup.", ("cut", "SANCTION")),
 ])
 def test_the_political_sense_still_is_an_event(text: str, expected: tuple[str, str]) -> None:
     found = triggers(text)
     assert any(t[1] == expected[1] and expected[0].split()[0] in t[0] for t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "We namen een gok en hebben in dit geval de opdracht gewonnen.",  # "in dit geval" is no innemen
+    "Morgen pakt de fabriek de productie weer volledig op.",  # no arrest without people
+    "De telefoon moet je stevig vasthouden tijdens het filmen.",
+    "Het bedrijf wil de uitspraak aanvechten bij de hoogste rechter.",
+    "De proef demonstreert dat de nieuwe motor zuiniger is.",
+    "De concurrentiestrijd tussen de twee winkelketens wordt harder.",
+])
+def test_dutch_ordinary_words_are_no_events(text: str) -> None:
+    assert [t for t in triggers(text, "nl") if t[1] != "STATEMENT"] == []
+
+
+def test_dutch_arrests_with_a_separated_particle_still_count() -> None:
+    assert any(t[1] == "COERCE" for t in triggers("De politie pakte zaterdag in Minsk tientallen demonstranten op.", "nl"))
 
 
 def test_closed_compounds_only_where_the_language_compounds() -> None:

@@ -123,8 +123,8 @@ def time_words(code: str) -> TimeWords:
       (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d\d)-(?P<id>\d\d))(?![\d-])
     | (?<![\d.,])(?P<num>(?P<n1>\d{{1,2}})[./](?P<n2>\d{{1,2}})[./](?P<n3>\d{{4}}))(?![\d.,]\d)
     | (?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th|er|e|\.)?\s+(?:(?:de|of|the)\s+)?(?P<dmm>{month_any})
-        (?:,?\s+(?:de\s+)?(?P<dmy>\d{{4}})(?:\s+(?:года|г\.|roku|r\.))?)?)(?!\w)
-    | (?P<md>(?P<mdm>{month_any})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<mdy>\d{{4}}))?)(?![\w,]\d)
+        (?:\s?,?\s+(?:de\s+)?(?P<dmy>\d{{4}})(?:\s+(?:года|г\.|roku|r\.))?)?)(?!\w)
+    | (?P<md>(?P<mdm>{month_any})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:\s?,?\s+(?P<mdy>\d{{4}}))?)(?![\w,]\d)
     | (?P<my>(?:(?P<mymod>{alt('last', 'next', 'this')})\s+)?(?P<mym>{month_full})(?:\s+(?P<myy>\d{{4}}))?)(?!\w)
     | (?P<wd>(?:{prefix})?(?P<wday>{weekday})(?:\s*(?:{alt('dayparts')}))?
         (?:\s+(?P<wmod>{alt('last_after', 'next_after')})

@@ -75,9 +75,14 @@ class Entry:
     """A sense: one of these words (forms or lemmas) must stand in the sentence."""
     excludes: frozenset[str] = frozenset()
     """A sense: none of these words may stand in the sentence."""
+    not_next: frozenset[str] = frozenset()
+    """A sense: the word right after the entry may not be one of these ("demonstrated that"
+    shows, "demonstrated outside" protests)."""
 
     def sense_holds(self, words: list[Word], first: int, last: int) -> bool:
         """Does the sentence around words[first:last + 1] give the entry its sense?"""
+        if self.not_next and last + 1 < len(words) and words[last + 1].keys & self.not_next:
+            return False
         if not self.needs and not self.excludes:
             return True
         around = set().union(*(w.keys for k, w in enumerate(words) if not first <= k <= last))
@@ -174,11 +179,15 @@ class Lexicon:
                     break
 
     def _preposition(self, words: list[Word], i: int) -> bool:
-        """A particle before an article, a name or a number is a preposition ("deel in Caracas")."""
+        """A particle before an article or another ``[determiners]`` word, a name or a number
+        is a preposition ("deel in Caracas", "in dit geval")."""
         if i + 1 >= len(words):
             return False
         after = words[i + 1]
-        return after.form in self.sets.get("articles", frozenset()) or after.form[:1].isdigit() or after.capital
+        return (
+            after.form in self.sets.get("articles", frozenset()) or after.form in self.sets.get("determiners", frozenset())
+            or after.form[:1].isdigit() or after.capital
+        )
 
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
         """Every match of an entry (of ``sections``, default all) in ``words``."""
@@ -254,9 +263,11 @@ def load(language: str, name: str = "events.txt") -> Lexicon | None:
             lexicon.settings[words[0]] = value.strip()
             continue
         value, _, sense = value.partition("|")
-        needs = frozenset(w for w in sense.lower().split() if not w.startswith("!"))
-        excludes = frozenset(w[1:] for w in sense.lower().split() if w.startswith("!") and len(w) > 1)
-        entry = Entry(words, value.strip() or section, needs, excludes)
+        marks = sense.lower().split()
+        needs = frozenset(w for w in marks if not w.startswith("!"))
+        excludes = frozenset(w[1:] for w in marks if w.startswith("!") and not w.startswith("!>") and len(w) > 1)
+        not_next = frozenset(w[2:] for w in marks if w.startswith("!>") and len(w) > 2)
+        entry = Entry(words, value.strip() or section, needs, excludes, not_next)
         lexicon.sections.setdefault(section, []).append(entry)
         lexicon.by_first.setdefault(words[0], []).append((section, entry))
         for word in words:
