@@ -313,3 +313,44 @@ def test_a_peoples_adjective_is_no_place_of_an_event() -> None:
     assert (indian.country, indian.feature) == ("IN", DEMONYM)  # it names its country …
     joined = next(e for e in article.events if "joined" in e.sentence.text)
     assert joined.place is not None and joined.place.name == "Recife"  # … but no event happens there
+
+
+@pytest.mark.parametrize(("text", "city", "country"), [
+    ("Students in Moscow, Idaho, staged a sit-in on Monday.", "Moscow", "US"),
+    ("The exhibition opens in London, Ontario, next week.", "London", "CA"),
+    ("Growers near Córdoba, Argentina, expect a poor harvest.", "Córdoba", "AR"),
+])
+def test_the_region_named_right_after_a_city_says_which_one(text: str, city: str, country: str) -> None:
+    place = next(p for p in find_places(text, [], "en") if p.text == city)
+    assert place.country == country
+
+
+@pytest.mark.parametrize(("language", "text", "name", "country"), [
+    ("en", "Smoke from the fires drifted into British Columbia and Ontario.", "British Columbia", "CA"),
+    ("en", "Bushfires spread across New South Wales on Sunday.", "New South Wales", "AU"),
+    ("en", "The panels return to Tuscany next year.", "Tuscany", "IT"),
+    ("de", "In Nordrhein-Westfalen streikten die Busfahrer.", "Nordrhein-Westfalen", "DE"),
+    ("es", "El gobernador de Nueva Jersey firmó la ley.", "Nueva Jersey", "US"),
+])
+def test_provinces_and_states_are_regions(language: str, text: str, name: str, country: str) -> None:
+    place = next(p for p in find_places(text, [], language) if p.text == name)
+    assert (place.country, place.precision) == (country, "region")
+
+
+def test_a_city_in_an_organisations_name_is_marked_as_such() -> None:
+    text = "Real Madrid beat the visitors 3-1 in front of a full stadium in Madrid."
+    club = text.index("Real Madrid")
+    places = find_places(text, [Entity(club, club + len("Real Madrid"), "Real Madrid", "ORG")], "en")
+    assert [(p.text, p.feature) for p in places] == [("Madrid", "name_part"), ("Madrid", "PPLC")]
+
+
+def test_a_citys_adjective_is_no_place_where_something_happens() -> None:
+    (place,) = find_places("Die Wiener Philharmoniker spielten gestern.", [], "de")
+    assert (place.name, place.feature) == ("Vienna", "demonym")
+
+
+def test_a_common_noun_in_a_longer_loc_is_no_place() -> None:
+    text = "Ein Felssturz im Kanton Uri sperrte die Strecke."
+    at = text.index("Kanton Uri")
+    places = find_places(text, [Entity(at, at + len("Kanton Uri"), "Kanton Uri", "LOC")], "de")
+    assert all(p.text != "Kanton" for p in places)

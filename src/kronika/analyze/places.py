@@ -38,7 +38,12 @@ the start of a sentence.
 Ambiguous names go to the larger place: a country or region over its namesake city (Luxembourg,
 Mexico) unless the city has more people (es Granada over Grenada); among cities, population,
 multiplied by MENTIONED_BOOST for a country the document names unambiguously (Moscow is RU;
-Paris is US in an article about Texas).
+Paris is US in an article about Texas). A region or country right after a city says which
+one it is ("Moscow, Idaho", "London, Ontario": :func:`_qualified`).
+
+A city that is a word of a longer ORG ("Real Madrid", "London Stock Exchange") is marked
+:data:`NAME_PART`, and a trusted city's or region's adjective ("Wiener", "Brandenburger")
+:data:`DEMONYM`: neither is a place the text mentions.
 """
 
 from __future__ import annotations
@@ -187,6 +192,12 @@ class Language:
 
 
 DEMONYM = "demonym"
+
+NAME_PART = "name_part"
+"""The feature of a city that is a word of a longer organisation's name ("Real Madrid",
+"Valencia CF", "London Stock Exchange", "Minsk Tractor Works"): the seat the name gives,
+not a place the text mentions (a country in a name, "Bank of England", still is). An event in that sentence takes it only when the sentence
+names no other place (:func:`kronika.extract.arguments.place`)."""
 """The ``feature`` of a people's noun or adjective ("Polish", "französische"): it names its
 country (entity linking, the country a text speaks of) but is no place where something
 happens, so no event takes it as its place and the place scores leave it out."""
@@ -499,9 +510,25 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
             and max(_entry(i).population for i in m.candidates) >= BIG_CITY
         )
     ]
-    matches += _spelled_otherwise(text, entities, matches, state.persons)
+    matches += _spelled_otherwise(text, entities, matches, state)
     matches.sort(key=lambda m: m.start)
-    return _resolve(text, matches, layer.demonyms)
+    places = _resolve(text, matches, layer.demonyms)
+    # (an "organisation" opening with a lower-case word, "estado de San Luis Potosí", is the tagger's slip)
+    organisations = [(e.start, e.end) for e in entities if e.label == "ORG" and e.text[:1].isupper()]
+    for place, match in zip(places, matches, strict=True):
+        # A city's or region's adjective or people ("Wiener", "Brandenburger"): no place
+        # where something happens, like a country's demonym.
+        word = text[match.start : match.end]
+        if (
+            match.trusted and place.precision in ("city", "region") and " " not in word and "-" not in word
+            and match.key not in _variants(_key(word), layer.suffixes)
+        ):
+            place.feature = DEMONYM
+        elif place.feature != DEMONYM and place.precision == "city" and any(
+            s <= place.start and place.end <= e and (s, e) != (place.start, place.end) for s, e in organisations
+        ):
+            place.feature = NAME_PART
+    return places
 
 
 def _not_a_place(state: _State, i: int) -> int:
@@ -519,19 +546,22 @@ NOT_PLACE_WORDS = 3
 """The longest ``not:`` name, in words."""
 
 
-def _spelled_otherwise(
-    text: str, entities: list[Entity], found: list[_Match], persons: set[str]
-) -> list[_Match]:
+def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match], state: _State) -> list[_Match]:
     """Matches for one-word LOC entities that no gazetteer name spells as written, through
     the transliteration-proof key of :func:`kronika.analyze.names.name_key`: a press
-    spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city."""
+    spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city. A
+    name the gazetteer does spell was judged (and refused) as written, and a word of the
+    language is no press spelling (de "Dürre", "Kanton": the tagger's LOC)."""
     from kronika.analyze.names import name_key
 
     matches = []
     for entity in entities:
         if entity.label != "LOC" or " " in entity.text or len(entity.text) < MIN_KEY_LETTERS:
             continue
-        if any(m.start < entity.end and entity.start < m.end for m in found) or _key(entity.text) in persons:
+        key = _key(entity.text)
+        if any(m.start < entity.end and entity.start < m.end for m in found) or key in state.persons:
+            continue
+        if _zipf(key, state.layer.code) >= RARE_SURNAME_ZIPF:
             continue
         candidates = _spelling_index().get(name_key(entity.text))
         if candidates:
@@ -710,6 +740,11 @@ def _accept(
         and biggest < BIG_CITY
         and _zipf(key, layer.code) >= COMMON_ZIPF
     )
+    # Nor is a common word at the edge of a longer LOC ("im Kanton Uri", "Region X").
+    weak_loc = weak_loc or (
+        label == "LOC" and not exact and not trusted and stop - first == 1
+        and _zipf(key, layer.code) >= COMMON_ZIPF
+    )
     if label == "LOC" and not weak_loc:
         return True
     if initial and stop - first == 1 and surface.casefold() in state.lowered:
@@ -824,6 +859,22 @@ def _pick(candidates: tuple[int, ...], mentioned: frozenset[str]) -> int:
     )
 
 
+QUALIFIER_GAPS = (", ", " (", ", in ")
+"""What stands between a city and the region or country that says which one it is
+("Florence, Alabama", "London (Ontario)")."""
+
+
+def _qualified(text: str, match: _Match, following: _Match | None) -> tuple[int, ...]:
+    """The readings of ``match`` in the region or country named right after it ("Moscow,
+    Idaho", "Paris, Texas", "Córdoba, Argentina"); all of them when none is named or none
+    lies there."""
+    if following is None or text[match.end : following.start] not in QUALIFIER_GAPS:
+        return match.candidates
+    countries = {_entry(i).country for i in following.candidates if _entry(i).precision != "city"}
+    inside = tuple(i for i in match.candidates if _entry(i).country in countries and _entry(i).precision == "city")
+    return inside or match.candidates
+
+
 def _resolve(text: str, matches: list[_Match], demonyms: frozenset[str] = frozenset()) -> list[Place]:
     """Pick one entry per match (see :func:`_pick`), then build the places; the nouns and
     adjectives of a people (``demonyms``) become their country with the feature
@@ -835,8 +886,9 @@ def _resolve(text: str, matches: list[_Match], demonyms: frozenset[str] = frozen
         if (first.precision != "city" or len(countries) == 1) and first.country:
             mentioned.add(first.country)
     places: list[Place] = []
-    for match in matches:
-        best = _pick(match.candidates, frozenset(mentioned))
+    for k, match in enumerate(matches):
+        candidates = _qualified(text, match, matches[k + 1] if k + 1 < len(matches) else None)
+        best = _pick(candidates, frozenset(mentioned))
         entry = _entry(best)
         places.append(
             Place(

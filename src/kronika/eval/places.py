@@ -9,7 +9,8 @@ also towns, clubs named after their city).
 Each paragraph goes through the analysis (sentences, entities, name chains, places).
 Scores: ``precision`` (of the places kronika finds, the share that overlap a gold place
 in the same country; a people's adjective, which kronika marks as its country's
-:data:`~kronika.analyze.places.DEMONYM`, is no place and not counted), ``recall`` (of the gold places, the share found in the right
+:data:`~kronika.analyze.places.DEMONYM`, and a word of an organisation's name, marked
+:data:`~kronika.analyze.places.NAME_PART`, are no place mentions and not counted), ``recall`` (of the gold places, the share found in the right
 country), ``not_place_errors`` (places found on a labelled non-place, per 100 of them;
 lower is better) and ``places_found``.
 """
@@ -20,7 +21,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from kronika.analyze.places import DEMONYM
+from kronika.analyze.places import DEMONYM, NAME_PART
 from kronika.model import Article
 
 DEV_SET = "places-dev.jsonl"
@@ -53,7 +54,8 @@ def evaluate_places(path: Path | None = None) -> dict[str, float]:
             article = stage(article)
         gold = [(*_span(text, g["text"], g.get("occurrence", 1)), g["country"]) for g in item["places"]]  # type: ignore[attr-defined]
         wrong = [_span(text, g["text"], g.get("occurrence", 1)) for g in item["not_places"]]  # type: ignore[attr-defined]
-        places = [p for p in article.places if p.feature != DEMONYM]  # a people's adjective: no place
+        # a people's adjective, a word of an organisation's name: no place mention
+        places = [p for p in article.places if p.feature not in (DEMONYM, NAME_PART)]
         found += len(places)
         right += sum(any(p.start < e and s < p.end and p.country == c for s, e, c in gold) for p in places)
         gold_total += len(gold)
@@ -79,5 +81,5 @@ if __name__ == "__main__":
             article = stage(article)
         gold = {(g["text"], g["country"]) for g in item["places"]}  # type: ignore[attr-defined]
         for p in article.places:
-            if p.feature != DEMONYM and not any(p.text in t or t in p.text for t, c in gold if c == p.country):
+            if p.feature not in (DEMONYM, NAME_PART) and not any(p.text in t or t in p.text for t, c in gold if c == p.country):
                 print(f"{item['id']}  wrong: {p.text!r} -> {p.name}, {p.country}")

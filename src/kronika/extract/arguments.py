@@ -36,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from kronika.analyze.places import DEMONYM
+from kronika.analyze.places import DEMONYM, NAME_PART
 from kronika.analyze.quotes import load_cues
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
 from kronika.model import Actor, Article, Magnitude, Place, Quantity, TimeExpression
@@ -234,6 +234,9 @@ def place(
     # when the sentence names no other, never the sentence's own.
     # Nor is a people's adjective ("Indian" in a report on a protest in Brazil).
     named = [p for p in inside if p.feature != DEMONYM and not is_dateline(article.text, p.start, p.end)]
+    # A city in an organisation's name ("Minsk Tractor Works") is its seat: the event's
+    # place only when the sentence names no place of its own.
+    named = [p for p in named if p.feature != NAME_PART] or named
     if named:
         return min(named, key=lambda p: abs(p.start - at)), "sentence"
     main = main_place(article)
@@ -243,6 +246,7 @@ def place(
 def main_place(article: Article) -> Place | None:
     """The city or region the article names most (first named wins a tie)."""
     local = [p for p in article.places if p.precision in ("city", "region")]
+    local = [p for p in local if p.feature != NAME_PART] or local
     if not local:
         return None
     counts = Counter(p.name for p in local)
