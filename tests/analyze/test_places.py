@@ -354,3 +354,19 @@ def test_a_common_noun_in_a_longer_loc_is_no_place() -> None:
     at = text.index("Kanton Uri")
     places = find_places(text, [Entity(at, at + len("Kanton Uri"), "Kanton Uri", "LOC")], "de")
     assert all(p.text != "Kanton" for p in places)
+
+
+def test_a_qualified_city_keeps_its_reading_later_in_the_document() -> None:
+    text = "Students in Moscow, Idaho, protested. Many could no longer afford rent in Moscow."
+    assert [p.country for p in find_places(text, [], "en") if p.text == "Moscow"] == ["US", "US"]
+
+
+def test_one_mention_of_a_country_does_not_move_a_capital() -> None:
+    text = "Rivera beat rivals from Brazil and Colombia and will compete in Madrid next month."
+    madrid = next(p for p in find_places(text, [], "en") if p.text == "Madrid")
+    assert madrid.country == "ES"
+
+
+def test_a_short_abbreviation_is_no_place_even_as_a_loc() -> None:
+    text = "The GAO upheld the complaint on Tuesday."
+    assert find_places(text, [Entity(4, 7, "GAO", "LOC")], "en") == []
