@@ -370,3 +370,17 @@ def test_one_mention_of_a_country_does_not_move_a_capital() -> None:
 def test_a_short_abbreviation_is_no_place_even_as_a_loc() -> None:
     text = "The GAO upheld the complaint on Tuesday."
     assert find_places(text, [Entity(4, 7, "GAO", "LOC")], "en") == []
+
+
+def test_an_organisation_or_a_headline_makes_no_surname_of_a_city() -> None:
+    text = ("Havenstaking van start bij Scheldt Services\n\nANTWERPEN — Volgens de federatie "
+            "Haven Antwerpen Werkgevers duurt de staking lang. De bond houdt een betoging in Antwerpen.")
+    at = text.index("Haven Antwerpen")
+    org = Entity(at, at + len("Haven Antwerpen Werkgevers"), "Haven Antwerpen Werkgevers", "ORG")
+    found = [(p.text, p.feature) for p in find_places(text, [org], "nl")]
+    assert ("ANTWERPEN", None) in found and ("Antwerpen", None) in found
+
+
+def test_a_dateline_in_capitals_is_a_place() -> None:
+    text = "MANCHESTER — A five-day strike at the hospital ended on Friday."
+    assert [p.country for p in find_places(text, [Entity(0, 10, "MANCHESTER", "LOC")], "en")] == ["GB"]

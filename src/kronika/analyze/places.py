@@ -447,6 +447,20 @@ class _Match:
     key: str
 
 
+DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s|\s*,\s")
+"""What follows a dateline's place: a dash, perhaps after an agency in brackets
+("MINSK (Reuters) —"), or a comma before the date ("KYIV, March 3")."""
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a dateline's place: in capitals, opening a paragraph, followed
+    by a dash or a comma?"""
+    name = text[start:end]
+    if not name.isupper() or (start > 0 and text[start - 1] != "\n"):
+        return False
+    return DATELINE.match(text, end) is not None
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     position = start - 1
     while position >= 0 and text[position] in " \t\r\u00a0":
@@ -702,6 +716,11 @@ def _label_at(labels: list[tuple[int, int, str]], start: int, end: int) -> tuple
     return None, False
 
 
+def _name_goes_on(labels: list[tuple[int, int, str]], end: int) -> bool:
+    """Does an entity covering the word that ends at ``end`` go on after it?"""
+    return any(first < end < last for first, last, _ in labels)
+
+
 def _lookup(key: str, layer: Language, gazetteer: Core) -> tuple[tuple[int, ...], bool] | None:
     trusted = layer.trusted.get(key)
     found = gazetteer.names.get(key)
@@ -768,20 +787,23 @@ def _accept(
         previous = words[first - 1]
         gap = text[previous[1] : start]
         if (
-            gap.strip() == ""
+            gap.strip() == "" and "\n" not in gap
             and previous[2][0].isupper()
             and _zipf(previous[2].casefold(), layer.code)
             < (COMMON_ZIPF if layer.capitalised_nouns else FUNCTION_WORD_ZIPF)
             and _key(previous[2]) not in layer.trusted
         ):
-            state.persons.add(key)
+            if not (label == "ORG" and _name_goes_on(labels, end)):
+                state.persons.add(key)  # ("Haven Antwerpen Werkgevers" names no person Antwerpen)
             return False  # George Washington, Evo Morales: a first name before the city name
     if biggest < MIN_CITY:
         return False
     if surface.isupper():
         if len(surface) < MIN_CAPS:
             return False  # IN, DIE: abbreviations, not city names
-        initial = True  # MINSK (Reuters): capitals all through give no name evidence
+        if is_dateline(text, start, end):
+            return True  # "MANCHESTER —" opening a paragraph: where the report was filed
+        initial = True  # capitals all through give no name evidence otherwise
     if stop - first > 1:
         # A multi-word GeoNames name ending in a capital (Den Haag, New York, Nizhny
         # Novgorod) is no common word, whatever the frequency of its words.

@@ -31,12 +31,11 @@ Attribution
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
-from kronika.analyze.places import DEMONYM, NAME_PART
+from kronika.analyze.places import DEMONYM, NAME_PART, is_dateline
 from kronika.analyze.quotes import load_cues
 from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
 from kronika.model import Actor, Article, Magnitude, Place, Quantity, TimeExpression
@@ -116,20 +115,6 @@ def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Ca
         taken.update(range(first, last + 1))
     found.sort(key=lambda c: c.first)
     return _outermost(found)
-
-
-DATELINE = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[—–-]{1,2}\s|\s*,\s")
-"""What follows a dateline's place: a dash, perhaps after an agency in brackets
-("MINSK (Reuters) —"), or a comma before the date ("KYIV, March 3")."""
-
-
-def is_dateline(text: str, start: int, end: int) -> bool:
-    """Is ``text[start:end]`` a dateline's place: in capitals, opening a paragraph, followed
-    by a dash or a comma?"""
-    name = text[start:end]
-    if not name.isupper() or (start > 0 and text[start - 1] != "\n"):
-        return False
-    return DATELINE.match(text, end) is not None
 
 
 def _following_entity(found: list[Candidate], i: int) -> Candidate | None:
