@@ -232,6 +232,21 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
         "По словам Ольги Смирновой, завод остановлен до понедельника.",
         [("завод остановлен до понедельника", "Ольги Смирновой", False)],
     ),
+    # a question closes the splitter's sentence; its cue stands in the next one
+    ("en", "“Who will pay for the new bridge?” Carla Mendes asked. The council did not answer.",
+     [("Who will pay for the new bridge?", "Carla Mendes", True)]),
+    # a party tag in brackets between the speaker and the cue
+    ("en", "“The budget is a disgrace,” Sen. Tom Ridley (R-Ohio) said.",
+     [("The budget is a disgrace", "Sen. Tom Ridley", True)]),
+    # a plural of sources without a determiner, closing the sentence
+    ("en", "The new rules will raise rents in most cities, housing experts say.",
+     [("The new rules will raise rents in most cities", "housing experts", False)]),
+    ("en", "Two ferries were held at the quay overnight, according to police.",
+     [("Two ferries were held at the quay overnight", "police", False)]),
+    # a bare cue whose next word is no pronoun or name, but a clause follows
+    ("en", "Mayor Ines Alvarado says drivers are ignoring the new limits.",
+     [("drivers are ignoring the new limits", "Mayor Ines Alvarado", False)]),
+    ("en", "The singer said goodbye to the crowd in Leeds.", []),
 ]
 
 

@@ -160,6 +160,9 @@ class Cues:
     skip: frozenset[str]
     stop: frozenset[str]
     relatives: frozenset[str]
+    auxiliaries: frozenset[str]
+    """Finite auxiliaries: one right after a bare cue's next word opens a clause ("says
+    hackers are …"), where a lower-case word alone may be the verb's object ("said goodbye")."""
     longest: int
     first_words: frozenset[str]
     """First words of the [before]/[after] cues, to skip most tokens at once."""
@@ -203,6 +206,7 @@ def load_cues(language: str) -> Cues:
         skip=frozenset(sections.get("skip", ())),
         stop=frozenset(sections.get("stop", ())),
         relatives=frozenset(sections.get("relatives", ())),
+        auxiliaries=frozenset(sections.get("auxiliaries", ())),
         longest=max((w.count(" ") + 1 for w in every), default=1),
         first_words=frozenset(
             w.split()[0] for w in sections.get("before", set()) | sections.get("after", set())
@@ -900,7 +904,7 @@ class _Doc:
                 tok.text in ".!?;"
                 and k > 0
                 and not self.abbreviation(toks[k - 1])
-                and not (k + 1 < len(toks) and toks[k + 1].text == ",")
+                and not (k + 1 < len(toks) and toks[k + 1].text in ",)")  # "(D-Wis.) said"
             ):
                 break
             n = _cue_at(toks, k, c.before, c.longest, c.first_words)
@@ -1011,6 +1015,10 @@ def find_quotes(
         next_open = raws[n + 1].open_at if n + 1 < len(raws) else len(text)
         para_end = text.find("\n", raw.close_at)
         para_end = len(text) if para_end < 0 else para_end
+        if sent_hi <= raw.close_at + 1 and text[raw.start : raw.end].rstrip()[-1:] in "?!":
+            # "“Is it over?” Moore asked.": the splitter ends the sentence with the quote;
+            # its cue is in the next one.
+            sent_hi = doc.sentence_of(min(raw.close_at + 2, len(text) - 1))[1]
         limit = min(max(sent_hi, raw.close_at), next_open, para_end)
         if text[raw.close_at : raw.close_at + 3].lstrip()[:1] in _DASHES:
             limit = min(next_open, para_end, raw.close_at + 80)  # “…” ― Anna Petrova
@@ -1213,12 +1221,34 @@ def _tail_speaker(doc: _Doc, tail: list[_Tok], c: Cues) -> tuple[Speaker | None,
     """The speaker and cue of a short cue clause: "according to X", "X said", "said X"."""
     n = _cue_at(tail, 0, c.before, c.longest, c.first_words)
     if n:
-        return doc.phrase_right(tail, n), _span_text(tail, 0, n)
+        return doc.phrase_right(tail, n) or _bare_group(doc, tail[n:]), _span_text(tail, 0, n)
     for j, t in enumerate(tail[:4]):
         if t.low in c.verbs and not doc.inside_quote(t.start, t.end):
             who = doc.phrase_left(tail, j) if j else doc.phrase_right(tail, j + 1)
+            if who is None and j:
+                who = _bare_group(doc, tail[:j])
             return who, t.text
     return None, ""
+
+
+BARE_GROUP_WORDS = 3
+"""Longest speaker without a name or determiner closing a clause: "…, experts say",
+"…, according to federal officials"."""
+
+
+def _bare_group(doc: _Doc, toks: list[_Tok]) -> Speaker | None:
+    """A plural of people or sources named without a determiner, closing the sentence after
+    a comma: "…, experts say", "…, according to police" (a speaker only in that place)."""
+    words = [t for t in toks if _is_word(t)]
+    while words and words[-1].low in doc.cues.skip:
+        words.pop()  # "experts also say"
+    rest = [t for t in toks if not _is_word(t)]
+    if not 1 <= len(words) <= BARE_GROUP_WORDS or any(t.text not in ".!?" for t in rest):
+        return None
+    if any(not w.text.isalpha() or not w.text.islower() or doc._function(w) or w.low in doc.cues.stop
+           for w in words):
+        return None
+    return doc.speaker(words[0].start, words[-1].end)
 
 
 def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
@@ -1268,6 +1298,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
                 or follow.low in c.heads
                 or _capital(follow)
                 or follow.text[0].isdigit()
+                or (after + 1 < len(toks) and toks[after + 1].low in c.auxiliaries)
             )
         ) and low not in c.infinitive:
             continue

@@ -137,6 +137,12 @@ def _places(path: Path) -> Scores:
     return evaluate_places()
 
 
+def _places_news(path: Path) -> Scores:
+    from kronika.eval.places import evaluate_news_places
+
+    return evaluate_news_places(path)
+
+
 def _demands(path: Path) -> Scores:
     from kronika.eval.demands import evaluate_demands
 
