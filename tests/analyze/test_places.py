@@ -384,3 +384,28 @@ def test_an_organisation_or_a_headline_makes_no_surname_of_a_city() -> None:
 def test_a_dateline_in_capitals_is_a_place() -> None:
     text = "MANCHESTER — A five-day strike at the hospital ended on Friday."
     assert [p.country for p in find_places(text, [Entity(0, 10, "MANCHESTER", "LOC")], "en")] == ["GB"]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The plan costs US$ 40 billion over ten years.", "US"),
+    ("Last week, President Nakamura flew to the island.", "Nakamura"),
+    ("“It is settled,” said Representative Ellen K. Gary of Ohio.", "Gary"),
+])
+def test_currencies_and_names_after_titles_are_no_places(text: str, word: str) -> None:
+    assert all(p.text != word for p in find_places(text, [], "en"))
+
+
+def test_a_world_capital_is_not_moved_by_a_far_namesake_country() -> None:
+    text = "South Africa and South Africa's neighbours signed the treaty in Paris."
+    assert next(p for p in find_places(text, [], "en") if p.text == "Paris").country == "FR"
+
+
+def test_a_town_near_the_cities_of_the_story_beats_a_capital() -> None:
+    text = "Storms hit Dallas and Shreveport overnight and flattened barns near Paris."
+    assert next(p for p in find_places(text, [], "en") if p.text == "Paris").country == "US"
+
+
+def test_continents_are_regions_of_no_country() -> None:
+    places = find_places("Sales fell in Latin America and Asia.", [], "en")
+    assert [(p.text, p.country, p.precision) for p in places] == [
+        ("Latin America", None, "region"), ("Asia", None, "region")]

@@ -218,7 +218,11 @@ def place(
     # A dateline's place ("CAIRO —") is where the report was filed: the article's place
     # when the sentence names no other, never the sentence's own.
     # Nor is a people's adjective ("Indian" in a report on a protest in Brazil).
-    named = [p for p in inside if p.feature != DEMONYM and not is_dateline(article.text, p.start, p.end)]
+    # Nor a continent ("across Europe"): no place that ties a mention to one occurrence.
+    named = [
+        p for p in inside
+        if p.feature != DEMONYM and p.country and not is_dateline(article.text, p.start, p.end)
+    ]
     # A city in an organisation's name ("Minsk Tractor Works") is its seat: the event's
     # place only when the sentence names no place of its own.
     named = [p for p in named if p.feature != NAME_PART] or named
@@ -230,7 +234,7 @@ def place(
 
 def main_place(article: Article) -> Place | None:
     """The city or region the article names most (first named wins a tie)."""
-    local = [p for p in article.places if p.precision in ("city", "region")]
+    local = [p for p in article.places if p.precision in ("city", "region") and p.country]  # no continent
     local = [p for p in local if p.feature != NAME_PART] or local
     if not local:
         return None
