@@ -247,6 +247,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
     ("en", "Mayor Ines Alvarado says drivers are ignoring the new limits.",
      [("drivers are ignoring the new limits", "Mayor Ines Alvarado", False)]),
     ("en", "The singer said goodbye to the crowd in Leeds.", []),
+    # addressed without "that"; an object with a quoted word; a title's period inside the name
+    ("en", "The governor told them she would veto the bill.",
+     [("she would veto the bill", "The governor", False)]),
+    ("en", "Mayor Ortiz called the new tolls “highway robbery.”",
+     [("the new tolls “highway robbery", "Mayor Ortiz", False)]),
+    ("en", "She called her brother on Sunday.", []),
+    ("en", "“It is a misguided approach,” said Mr. Burman.", [("It is a misguided approach", "Mr. Burman", True)]),
 ]
 
 

@@ -160,6 +160,13 @@ class Cues:
     skip: frozenset[str]
     stop: frozenset[str]
     relatives: frozenset[str]
+    told: frozenset[str]
+    """Cues addressed to someone before the reported clause ("told them he would …")."""
+    addressees: frozenset[str]
+    """Who a [told] cue is addressed to, right after it ("them", "reporters")."""
+    named_as: frozenset[str]
+    """Cues whose object with a quoted word is what the speaker says ("called them
+    “deplorables”"); without a quotation mark it is no attribution ("called his mother")."""
     auxiliaries: frozenset[str]
     """Finite auxiliaries: one right after a bare cue's next word opens a clause ("says
     hackers are …"), where a lower-case word alone may be the verb's object ("said goodbye")."""
@@ -206,6 +213,9 @@ def load_cues(language: str) -> Cues:
         skip=frozenset(sections.get("skip", ())),
         stop=frozenset(sections.get("stop", ())),
         relatives=frozenset(sections.get("relatives", ())),
+        told=frozenset(sections.get("told", ())),
+        addressees=frozenset(sections.get("addressees", ())),
+        named_as=frozenset(sections.get("named_as", ())),
         auxiliaries=frozenset(sections.get("auxiliaries", ())),
         longest=max((w.count(" ") + 1 for w in every), default=1),
         first_words=frozenset(
@@ -218,6 +228,8 @@ def load_cues(language: str) -> Cues:
             | sections.get("after", set())
             | sections.get("object", set())
             | sections.get("infinitive", set())
+            | sections.get("told", set())
+            | sections.get("named_as", set())
         ),
     )
 
@@ -610,6 +622,8 @@ class _Doc:
             while j + 1 < len(toks) and (
                 (_capital(toks[j + 1]) and not self._function(toks[j + 1]))
                 or (toks[j + 1].low in _CONNECTORS and j + 2 < len(toks) and _capital(toks[j + 2]))
+                or (toks[j + 1].text == "." and self.abbreviation(toks[j]) and j + 2 < len(toks)
+                    and _capital(toks[j + 2]))  # "said Mr. Burman"
             ):
                 j += 1
             return self.speaker(tok.start, toks[j].end)
@@ -1261,6 +1275,15 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             continue  # a verb of the quoted words, or a name ("the United States")
         if any(doc.inside_quote(t.start, t.end) for t in toks[max(0, k - 2) : k]):
             continue  # the cue of the direct quote before it ("“…”, sagte X")
+        named = _named_as(doc, toks, k, end)
+        if named is not None:
+            return named
+        if low in c.told and k + 2 < len(toks) and toks[k + 1].low in c.addressees:
+            follow = toks[k + 2]
+            if follow.low in c.pronouns or follow.low in c.heads or _capital(follow):
+                who = doc.phrase_left(toks, k)
+                if who is not None:  # "told them he would …" (no "that")
+                    return Quote(follow.start, end, text[follow.start : end], who, tok.text, False)
         if low not in c.verbs and low not in c.indirect and low not in c.objects:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
@@ -1312,6 +1335,19 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
         if who is not None:  # "Petrov said the plant would close" (no "that")
             return Quote(follow.start, end, text[follow.start : end], who, cue, False)
     return None
+
+
+def _named_as(doc: _Doc, toks: list[_Tok], k: int, end: int) -> Quote | None:
+    """``X called Y “Z”``: Y “Z” is what X says, when a quotation mark stands in it."""
+    if toks[k].low not in doc.cues.named_as or k + 2 >= len(toks):
+        return None
+    start = toks[k + 1].start
+    if not _MARKS.search(doc.text, start, end) or not _is_word(toks[k + 1]):
+        return None
+    who = doc.phrase_left(toks, k)
+    if who is None:
+        return None
+    return Quote(start, end, doc.text[start:end], who, toks[k].text, False)
 
 
 def _parenthetical(doc: _Doc, toks: list[_Tok], c: Cues, end: int, raws: list[_Raw]) -> list[Quote]:
