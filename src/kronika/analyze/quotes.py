@@ -1279,11 +1279,11 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
         if named is not None:
             return named
         if low in c.told and k + 2 < len(toks) and toks[k + 1].low in c.addressees:
-            follow = toks[k + 2]
-            if follow.low in c.pronouns or follow.low in c.heads or _capital(follow):
+            subject = toks[k + 2]
+            if subject.low in c.pronouns or subject.low in c.heads or _capital(subject):
                 who = doc.phrase_left(toks, k)
                 if who is not None:  # "told them he would …" (no "that")
-                    return Quote(follow.start, end, text[follow.start : end], who, tok.text, False)
+                    return Quote(subject.start, end, text[subject.start : end], who, tok.text, False)
         if low not in c.verbs and low not in c.indirect and low not in c.objects:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
