@@ -409,3 +409,18 @@ def test_continents_are_regions_of_no_country() -> None:
     places = find_places("Sales fell in Latin America and Asia.", [], "en")
     assert [(p.text, p.country, p.precision) for p in places] == [
         ("Latin America", None, "region"), ("Asia", None, "region")]
+
+
+def test_a_small_town_abroad_named_like_a_common_name_needs_a_preposition() -> None:
+    text = "Critics of the Obama administration met on Monday."
+    at = text.index("Obama")
+    assert find_places(text, [Entity(at, at + 5, "Obama", "LOC")], "en") == []
+    text = "A festival in Obama drew crowds."
+    at = text.index("Obama")
+    assert [p.country for p in find_places(text, [Entity(at, at + 5, "Obama", "LOC")], "en")] == ["JP"]
+
+
+def test_a_name_tagged_an_organisation_twice_is_one_everywhere() -> None:
+    text = "The firm outsold rivals Toyota and Ford. Toyota was the sole exception."
+    ents = [Entity(m, m + 6, "Toyota", "ORG") for m in (text.index("Toyota"), text.rindex("Toyota"))]
+    assert [p for p in find_places(text, ents, "en") if p.text == "Toyota"] == []

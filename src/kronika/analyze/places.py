@@ -542,6 +542,7 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
     ]
     matches += _spelled_otherwise(text, entities, matches, state)
     matches.sort(key=lambda m: m.start)
+    matches = _evidenced(text, words, matches, entities, layer)
     places = _resolve(text, matches, layer.demonyms)
     # (an "organisation" opening with a lower-case word, "estado de San Luis Potosí", is the tagger's slip)
     organisations = [(e.start, e.end) for e in entities if e.label == "ORG" and e.text[:1].isupper()]
@@ -561,6 +562,67 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
         ):
             place.feature = NAME_PART
     return places
+
+
+ORG_MENTIONS = 2
+"""A name the tagger calls an organisation this often in a document, and never a location,
+is that organisation everywhere in it ("rivals Toyota and General Motors … Toyota was the
+sole exception"), though the gazetteer has a city of that name."""
+
+
+def _evidenced(
+    text: str, words: list[tuple[int, int, str]], matches: list[_Match], entities: list[Entity], layer: Language
+) -> list[_Match]:
+    """Drop GeoNames-only readings that lack evidence in the document as a whole: a town
+    under MIN_CITY people whose name is also a word or name in common use (Zipf
+    RARE_SURNAME_ZIPF or more), in a country the document does not otherwise name and whose
+    language is not the document's, unless a
+    preposition of place stands before it (the tagger's LOC on "the Obama administration"
+    is no evidence for Obama, Japan), and a name the tagger takes for an organisation at
+    least ORG_MENTIONS times and never for a location."""
+    labels: dict[str, set[str]] = {}
+    orgs: Counter[str] = Counter()
+    for e in entities:
+        key = _key(e.text.strip())
+        labels.setdefault(key, set()).add(e.label)
+        orgs[key] += e.label == "ORG"
+    # countries the document names: by a trusted name, or by an unambiguous city of its own
+    countries = {
+        _entry(m.candidates[0]).country for m in matches
+        if m.trusted or (len({_entry(i).country for i in m.candidates}) == 1
+                         and _entry(m.candidates[0]).population >= MIN_CITY)
+    }
+    countries |= _home_countries(layer.code)
+    starts = {start: n for n, (start, _, _) in enumerate(words)}
+    kept = []
+    for m in matches:
+        if not m.trusted:
+            if orgs[m.key] >= ORG_MENTIONS and "LOC" not in labels.get(m.key, set()):
+                continue
+            n = starts.get(m.start)
+            after_preposition = n is not None and n > 0 and words[n - 1][2].casefold() in layer.before
+            small = all(_entry(i).population < MIN_CITY for i in m.candidates)
+            abroad = not any(_entry(i).country in countries for i in m.candidates)
+            common = _zipf(m.key, layer.code) >= RARE_SURNAME_ZIPF
+            if small and abroad and common and not after_preposition:
+                continue
+        kept.append(m)
+    return kept
+
+
+@cache
+def _home_countries(code: str) -> frozenset[str | None]:
+    """The countries where language ``code`` is official (CLDR, via babel): a town there is
+    no town abroad for a text in that language (nl Goes)."""
+    from babel import Locale, UnknownLocaleError
+    from babel.languages import get_official_languages
+
+    try:
+        territories = Locale("en").territories
+    except UnknownLocaleError:
+        return frozenset()
+    codes = [str(t) for t in territories if isinstance(t, str) and len(t) == 2 and t.isalpha()]
+    return frozenset(t for t in codes if code in get_official_languages(t, de_facto=True))
 
 
 def _not_a_place(state: _State, i: int) -> int:
@@ -858,8 +920,11 @@ def _accept(
         # sentence (es "Sana" healthy, pl "Para" couple, nl "Landen" countries). Hand lists
         # trust exonyms anywhere.
         return True
-    if proper and frequency < FUNCTION_WORD_ZIPF and biggest >= MID_SENTENCE_CITY:
-        return True  # Lyon, Nice, Reading with a capital mid-sentence
+    if proper and frequency < FUNCTION_WORD_ZIPF and any(
+        _entry(i).population >= MID_SENTENCE_CITY and not normalise(_entry(i).name).startswith(key + " ")
+        for i in candidates
+    ):
+        return True  # Lyon, Nice, Reading with a capital mid-sentence (not "Gold", cut from Gold Coast)
     if initial or first == 0:
         return False
     # "in Nice", "naar Goes": a preposition of place before the GeoNames name itself (not an
