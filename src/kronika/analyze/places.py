@@ -38,14 +38,17 @@ the start of a sentence.
 Ambiguous names go to the larger place: a country or region over its namesake city (Luxembourg,
 Mexico) unless the city has more people (es Granada over Grenada); among cities, population,
 multiplied by MENTIONED_BOOST for a country the document names unambiguously (Moscow is RU;
-Salto is UY in an article about Uruguay), except that a national capital of a million people
-or more is what its name means (Paris, Madrid) unless a region or country named right after
-the city says otherwise. A region or country right after a city says which
-one it is ("Moscow, Idaho", "London, Ontario": :func:`_qualified`).
+Salto is UY in an article about Uruguay) and by NEAR_BOOST near a city the document names,
+except that a national capital of a million people or more is what its name means (Paris,
+Madrid) unless another reading lies near such a city. A region or country right after a
+city says which one it is ("Moscow, Idaho", "London, Ontario": :func:`_qualified`), for the
+rest of the document too.
 
 A city that is a word of a longer ORG ("Real Madrid", "London Stock Exchange") is marked
 :data:`NAME_PART`, and a trusted city's or region's adjective ("Wiener", "Brandenburger")
-:data:`DEMONYM`: neither is a place the text mentions.
+:data:`DEMONYM`: neither is a place the text mentions. Evidence is also weighed over the
+whole document (:func:`_evidenced`): a small town abroad named like a common word needs a
+preposition of place, and a name the tagger calls an organisation twice is one throughout.
 """
 
 from __future__ import annotations
@@ -209,8 +212,8 @@ NAME_PART = "name_part"
 """The feature of a city or region that is a word of a longer organisation's name ("Real Madrid",
 "Valencia CF", "London Stock Exchange", "Minsk Tractor Works"), or a country that opens one
 ("US Treasury", "Qatar Airways"): the seat the name gives, not a place the text mentions
-(a country closing a name, "Bank of England", still is). An event in that sentence takes it only when the sentence
-names no other place (:func:`kronika.extract.arguments.place`)."""
+(a country closing a name, "Bank of England", still is). An event in that sentence takes it
+only when the sentence names no other place (:func:`kronika.extract.arguments.place`)."""
 """The ``feature`` of a people's noun or adjective ("Polish", "französische"): it names its
 country (entity linking, the country a text speaks of) but is no place where something
 happens, so no event takes it as its place and the place scores leave it out."""
@@ -587,7 +590,7 @@ def _evidenced(
         labels.setdefault(key, set()).add(e.label)
         orgs[key] += e.label == "ORG"
     # countries the document names: by a trusted name, or by an unambiguous city of its own
-    countries = {
+    countries: set[str | None] = {
         _entry(m.candidates[0]).country for m in matches
         if m.trusted or (len({_entry(i).country for i in m.candidates}) == 1
                          and _entry(m.candidates[0]).population >= MIN_CITY)
@@ -611,7 +614,7 @@ def _evidenced(
 
 
 @cache
-def _home_countries(code: str) -> frozenset[str | None]:
+def _home_countries(code: str) -> frozenset[str]:
     """The countries where language ``code`` is official (CLDR, via babel): a town there is
     no town abroad for a text in that language (nl Goes)."""
     from babel import Locale, UnknownLocaleError
@@ -643,9 +646,9 @@ NOT_PLACE_WORDS = 3
 def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match], state: _State) -> list[_Match]:
     """Matches for one-word LOC entities that no gazetteer name spells as written, through
     the transliteration-proof key of :func:`kronika.analyze.names.name_key`: a press
-    spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city. A
-    name the gazetteer does spell was judged (and refused) as written, and a word of the
-    language is no press spelling (de "Dürre", "Kanton": the tagger's LOC)."""
+    spelling no list has (nl Roestavi, Soligorsk/Salihorsk…) finds its GeoNames city. A word
+    in common use in the language (Zipf RARE_SURNAME_ZIPF or more) is no press spelling (de
+    "Dürre", "Kanton": the tagger's LOC)."""
     from kronika.analyze.names import name_key
 
     matches = []
