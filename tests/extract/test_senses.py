@@ -68,6 +68,7 @@ def test_the_political_sense_still_is_an_event(text: str, expected: tuple[str, s
     "Het bedrijf wil de uitspraak aanvechten bij de hoogste rechter.",
     "De proef demonstreert dat de nieuwe motor zuiniger is.",
     "De concurrentiestrijd tussen de twee winkelketens wordt harder.",
+    "Het rapport sluit een fusie uit en legt op voorhand de voorwaarden vast.",  # no opsluiten
 ])
 def test_dutch_ordinary_words_are_no_events(text: str) -> None:
     assert [t for t in triggers(text, "nl") if t[1] != "STATEMENT"] == []
@@ -75,6 +76,8 @@ def test_dutch_ordinary_words_are_no_events(text: str) -> None:
 
 def test_dutch_arrests_with_a_separated_particle_still_count() -> None:
     assert any(t[1] == "COERCE" for t in triggers("De politie pakte zaterdag in Minsk tientallen demonstranten op.", "nl"))
+    assert any(t[1] == "COERCE" for t in triggers("De politie sloot de betogers urenlang op in een kazerne.", "nl"))
+    assert any(t[1] == "PROTEST" for t in triggers("De bond riep de leden en de gepensioneerden op tot een staking.", "nl"))
 
 
 def test_closed_compounds_only_where_the_language_compounds() -> None:

@@ -177,6 +177,18 @@ class Lexicon:
                     word.keys.add(key)
                     word.particles[key] = k
                     break
+                if self._closes_clause(words, k):
+                    break  # "sluit de analyse uit en bepaalt op voorhand": the verb's own particle
+
+    def _closes_clause(self, words: list[Word], i: int) -> bool:
+        """A ``[particles]`` word before a coordinator or a clause mark ends the verb's clause
+        there: it is the verb's own particle, and a particle after it belongs to another verb."""
+        if words[i].form not in self.sets.get("particles", frozenset()):
+            return False
+        if i + 1 >= len(words):
+            return True
+        after = words[i + 1].form
+        return after in CLAUSE_MARKS or after in self.sets.get("coordinators", frozenset())
 
     def _preposition(self, words: list[Word], i: int) -> bool:
         """A particle before an article or another ``[determiners]`` word, a name or a number
