@@ -257,6 +257,20 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
 ]
 
 
+def test_a_transcript_speaker_in_capitals_is_a_surname_the_article_names() -> None:
+    text = ("Host Dana Reyes spoke with Governor Tom Ellery on Sunday.\n"
+            "REYES: Will you sign the budget this week?\n"
+            "ELLERY: We will sign it once the schools are funded.\n"
+            "REYES: And if they are not?\n"
+            "ELLERY: Then the budget waits until they are.\n"
+            "UPDATE: The interview was recorded on Saturday.")
+    sentences = split_sentences(text, "en")
+    quotes = find_quotes(text, sentences, find_entities(text, sentences, "en"), "en")
+    speakers = {q.text: q.speaker.text for q in quotes if q.speaker is not None}
+    assert speakers.get("We will sign it once the schools are funded") == "ELLERY"
+    assert "The interview was recorded on Saturday" not in speakers
+
+
 def _check_spans(text: str, quotes: list[Quote]) -> None:
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text

@@ -63,6 +63,7 @@ import bisect
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -1095,17 +1096,34 @@ def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> l
     "Correction:" give nothing; lines another quote already covers (a quotation in marks)
     are left alone, so what is found here is reported speech (``direct`` False)."""
     names = {(e.start, e.end): e for e in entities if e.label in ("PER", "ORG")}
+    surnames = {e.text.split()[-1].casefold() for e in entities if e.label == "PER" and " " in e.text.strip()}
+    lines = list(_LABELLED_LINE.finditer(text))
+    labels = Counter(line.group(1) for line in lines)
     found = []
-    for line in _LABELLED_LINE.finditer(text):
+    for line in lines:
         entity = names.get((line.start(1), line.end(1)))
         start, end = line.start(2), line.end(2)
         while end > start and text[end - 1] in ".!? \t":
             end -= 1
-        if entity is None or end - start < 8 or any(q.start < end and start < q.end for q in quotes):
+        if end - start < 8 or any(q.start < end and start < q.end for q in quotes):
             continue
-        speaker = Speaker(entity.text, entity.start, entity.end, entity.entity_id)
+        if entity is not None:
+            speaker = Speaker(entity.text, entity.start, entity.end, entity.entity_id)
+        elif _transcript_label(line.group(1), labels, surnames):
+            speaker = Speaker(line.group(1), line.start(1), line.end(1))
+        else:
+            continue
         found.append(Quote(start, end, text[start:end], speaker, ":", False))
     return found
+
+
+def _transcript_label(label: str, labels: Counter[str], surnames: set[str]) -> bool:
+    """A transcript's speaker the tagger missed: a surname of a person the article names
+    ("PENCE:", "Sanders:"), opening at least two lines when written in capitals ("UPDATE:"
+    opens one)."""
+    if " " in label or label.casefold() not in surnames:
+        return False
+    return not label.isupper() or labels[label] >= 2
 
 
 def _broken_speaker(speaker: Speaker | None, language: str) -> bool:
