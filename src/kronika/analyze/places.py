@@ -603,7 +603,7 @@ def _evidenced(
             if orgs[m.key] >= ORG_MENTIONS and "LOC" not in labels.get(m.key, set()):
                 continue
             n = starts.get(m.start)
-            after_preposition = n is not None and n > 0 and words[n - 1][2].casefold() in layer.before
+            after_preposition = n is not None and _after_preposition(words, n, layer)
             small = all(_entry(i).population < MIN_CITY for i in m.candidates)
             abroad = not any(_entry(i).country in countries for i in m.candidates)
             common = _zipf(m.key, layer.code) >= RARE_SURNAME_ZIPF
@@ -792,6 +792,11 @@ def _label_at(labels: list[tuple[int, int, str]], start: int, end: int) -> tuple
     return None, False
 
 
+def _after_preposition(words: list[tuple[int, int, str]], i: int, layer: Language) -> bool:
+    """Does a preposition of place ("in", "naar") stand right before word ``i``?"""
+    return i > 0 and words[i - 1][2].casefold() in layer.before
+
+
 def _after_title(text: str, previous: tuple[int, int, str], start: int, layer: Language) -> bool:
     """Is the word at ``start`` right after a title ("President", "Sen.") or an initial ("B.")?"""
     gap = text[previous[1] : start]
@@ -837,7 +842,7 @@ def _accept(
         and (trusted or biggest >= PER_OVERRIDE_CITY)
         and (
             _zipf(key, layer.code) < COMMON_ZIPF
-            or (first > 0 and words[first - 1][2].casefold() in layer.before)
+            or _after_preposition(words, first, layer)
         )
     ):
         return False  # a person's name: George Washington, Bob Dole, Jordan said
@@ -932,8 +937,7 @@ def _accept(
         return False
     # "in Nice", "naar Goes": a preposition of place before the GeoNames name itself (not an
     # alternate name: "to The Moscow Times" must not find Teresina, alias "The").
-    previous_word = words[first - 1][2].casefold()
-    return previous_word in layer.before and any(
+    return _after_preposition(words, first, layer) and any(
         normalise(_entry(i).name) == key and _entry(i).population >= PREPOSITION_CITY
         for i in candidates
     )

@@ -88,6 +88,15 @@ def load(
     return mentions
 
 
+def document_texts(path: Path) -> dict[str, str]:
+    """The text of every document in a MEANTIME CoNLL file, by doc key: its tokens joined by
+    spaces, one sentence a line."""
+    by_doc: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for (doc, number), tokens in read_sentences(path).items():
+        by_doc[doc].append((number, tokens))
+    return {doc: "\n".join(" ".join(tokens) for _, tokens in sorted(lines)) for doc, lines in by_doc.items()}
+
+
 def read_sentences(path: Path) -> dict[tuple[str, int], tuple[str, ...]]:
     """The tokens of every sentence in a MEANTIME CoNLL file, by (doc key, sentence number)."""
     tokens: dict[tuple[str, int], dict[int, str]] = defaultdict(dict)

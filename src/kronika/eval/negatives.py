@@ -102,14 +102,12 @@ def _conll_documents(path: Path) -> Iterator[list[list[str]]]:
 
 
 def meantime_documents(folder: Path) -> Iterator[Document]:
-    from kronika.eval.meantime import read_sentences
+    from kronika.eval.meantime import document_texts
 
     for language in ("en", "nl"):
-        by_doc: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-        for (doc, number), tokens in read_sentences(folder / language / "meantime.conll").items():
-            by_doc.setdefault(doc, []).append((number, tokens))
-        for doc in sorted(by_doc):
-            yield "meantime", language, "\n".join(" ".join(t) for _, t in sorted(by_doc[doc]))
+        texts = document_texts(folder / language / "meantime.conll")
+        for doc in sorted(texts):
+            yield "meantime", language, texts[doc]
 
 
 def own_documents(path: Path | None = None) -> Iterator[Document]:

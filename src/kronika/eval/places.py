@@ -59,18 +59,16 @@ def news_items(data: Path, path: Path | None = None) -> Iterator[dict[str, objec
     """The items of ``places-news.jsonl`` with their text read from the shared data: PolNeAR
     dev articles (``quotes/polnear/dev/text``) and MEANTIME English articles (their tokens
     joined by spaces, one sentence a line, as :mod:`kronika.eval.negatives` reads them)."""
-    from kronika.eval.meantime import read_sentences
+    from kronika.eval.meantime import document_texts
 
-    sentences: dict[str, dict[int, tuple[str, ...]]] = {}
+    meantime: dict[str, str] = {}
     for item in load(path, NEWS_SET):
         source, doc = str(item["source"]), str(item["doc"])
         if source == "polnear":
             text = (data / "quotes" / "polnear" / "dev" / "text" / doc).read_text(encoding="utf-8")
         else:
-            if not sentences:
-                for (key, number), tokens in read_sentences(data / MEANTIME_EN).items():
-                    sentences.setdefault(key, {})[number] = tokens
-            text = "".join(" ".join(tokens) + "\n" for _, tokens in sorted(sentences[doc].items()))
+            meantime = meantime or document_texts(data / MEANTIME_EN)
+            text = meantime[doc]
         yield {**item, "id": f"{source}:{doc}", "language": "en", "text": text}
 
 
