@@ -39,6 +39,10 @@ def triggers(text: str, language: str = "en") -> list[tuple[str, str]]:
     "The club captain was banned for three games after the brawl in the tunnel.",
     "The home side trailed for an hour but rallied to win the final.",
     "Two hikers were killed in an avalanche above the village on Sunday.",
+    "The bakery is fighting to keep its prices low this winter.",  # strives, no fight
+    "The chain's layoffs at two warehouses surprised the drivers.",  # a business decision
+    "Rising rents could destroy the economy of the old town.",
+    "The court upheld the bidder's protest over the tender.",  # a legal complaint
 ])
 def test_ordinary_words_are_no_events(text: str) -> None:
     assert triggers(text) == []
@@ -55,6 +59,8 @@ def test_ordinary_words_are_no_events(text: str) -> None:
     ("Guards fired warning shots at the border crossing.", ("shots", "ASSAULT")),
     ("Nurses demonstrated in front of the ministry on Friday.", ("demonstrated", "PROTEST")),
     ("The government cut all aid to the region after the coup.", ("cut", "SANCTION")),
+    ("The mine laid off forty strikers after the walkout.", ("laid off", "COERCE")),
+    ("Rebels were fighting government troops near the airport.", ("fighting", "FIGHT")),
 ])
 def test_the_political_sense_still_is_an_event(text: str, expected: tuple[str, str]) -> None:
     found = triggers(text)
@@ -72,6 +78,12 @@ def test_the_political_sense_still_is_an_event(text: str, expected: tuple[str, s
 ])
 def test_dutch_ordinary_words_are_no_events(text: str) -> None:
     assert [t for t in triggers(text, "nl") if t[1] != "STATEMENT"] == []
+
+
+def test_a_reversal_cue_in_a_list_reverses_nothing() -> None:
+    found = triggers("The firm made deep cost cuts and wage concessions to keep the plant open.")
+    assert found == [("concessions", "CONCEDE")]  # not a SANCTION "cuts" ending the concessions
+    assert triggers("The government cancelled the talks with the rebels.") == [("cancelled", "SANCTION")]
 
 
 def test_dutch_arrests_with_a_separated_particle_still_count() -> None:

@@ -312,7 +312,7 @@ def _merge_governed(
         if cue.section not in MERGING and not reversing:
             continue
         heads = [t for t in triggers if cue.first <= t.match.anchor <= cue.last and id(t) not in consumed]
-        if reversing and any(len(t.match.entry.words) > 1 for t in heads):
+        if reversing and (any(len(t.match.entry.words) > 1 for t in heads) or _listed(words, cue, lexicon)):
             continue
         if not reversing and not any(t.type == MERGING[cue.section] for t in heads):
             continue
@@ -359,6 +359,13 @@ def _governs(words: list[Word], cue: Match, at: int, lexicon: Lexicon) -> bool:
         comma + 1 < at and words[comma].form == "," and bool(words[comma + 1].keys & that)
         and in_scope(words, comma + 1, at, GOVERNED_WINDOW, 0, lexicon)
     )
+
+
+def _listed(words: list[Word], cue: Match, lexicon: Lexicon) -> bool:
+    """A reversal cue right before a ``[coordinators]`` word is an item of a list ("cost cuts
+    and labour concessions"), not the verb of the act after it."""
+    after = cue.last + 1
+    return after < len(words) and words[after].form.lower() in lexicon.sets.get("coordinators", frozenset())
 
 
 def _reversal(section: str, act_type: str) -> str:
