@@ -254,6 +254,13 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the new tolls “highway robbery", "Mayor Ortiz", False)]),
     ("en", "She called her brother on Sunday.", []),
     ("en", "“It is a misguided approach,” said Mr. Burman.", [("It is a misguided approach", "Mr. Burman", True)]),
+    # a verb whose content is a to-infinitive, also when it is not a verb of saying
+    ("en", "Governor Lena Marsh wants to double the number of school nurses.",
+     [("double the number of school nurses", "Governor Lena Marsh", False)]),
+    ("en", "Marching on, the crowd kept refusing to leave the square.", []),
+    # the cue that closes the sentence beats a verb of the reported clause
+    ("en", "Hospital protocol called for the patient to be moved at once, two nurses said.",
+     [("Hospital protocol called for the patient to be moved at once", "two nurses", False)]),
 ]
 
 
@@ -269,6 +276,20 @@ def test_a_transcript_speaker_in_capitals_is_a_surname_the_article_names() -> No
     speakers = {q.text: q.speaker.text for q in quotes if q.speaker is not None}
     assert speakers.get("We will sign it once the schools are funded") == "ELLERY"
     assert "The interview was recorded on Saturday" not in speakers
+
+
+def test_a_transcript_quoted_as_a_block_gives_both_voices() -> None:
+    # each line opens with a quote mark no mark closes; the host is not named in the article
+    text = ("Senator Ruth Okafor spoke on the Sunday programme.\n"
+            '"HALE: Will you vote for the bill this week?\n'
+            '"OKAFOR: I will vote for it, and so will my colleagues on the committee.\n'
+            '"HALE: Even with the tax on fuel in it?\n'
+            '"OKAFOR: The fuel tax goes out before the vote, I promise you that."')
+    sentences = split_sentences(text, "en")
+    quotes = find_quotes(text, sentences, find_entities(text, sentences, "en"), "en")
+    speakers = {q.text: q.speaker.text for q in quotes if q.speaker is not None}
+    assert speakers.get("I will vote for it, and so will my colleagues on the committee") == "OKAFOR"
+    assert speakers.get("Even with the tax on fuel in it") == "HALE"
 
 
 def _check_spans(text: str, quotes: list[Quote]) -> None:

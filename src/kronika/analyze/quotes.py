@@ -1086,15 +1086,17 @@ def find_quotes(
     return quotes
 
 
-_LABELLED_LINE = re.compile(r"^([^\W\d_][^\n:]{1,40}):[ \t]+(\S[^\n]*)", re.MULTILINE)
+_LABELLED_LINE = re.compile(r"^[\"“„«]?([^\W\d_][^\n:]{1,40}):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
 def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> list[Quote]:
     """A line that opens with a person or organisation and a colon gives them what follows
     ("Pat Caddell: Democrat voters worried …", a headline; "PENCE: We will …", a
     transcript). The label must be exactly a name the tagger found, so "The Latest:" or
-    "Correction:" give nothing; lines another quote already covers (a quotation in marks)
-    are left alone, so what is found here is reported speech (``direct`` False)."""
+    "Correction:" give nothing. A transcript quoted as a block opens each line with a quote
+    mark that no mark closes ('"PENCE: Well, …'); the mark is skipped. Lines that another
+    quote mostly covers (a quotation in marks) are left alone, so what is found here is
+    reported speech (``direct`` False)."""
     names = {(e.start, e.end): e for e in entities if e.label in ("PER", "ORG")}
     surnames = {e.text.split()[-1].casefold() for e in entities if e.label == "PER" and " " in e.text.strip()}
     lines = list(_LABELLED_LINE.finditer(text))
@@ -1105,7 +1107,8 @@ def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> l
         start, end = line.start(2), line.end(2)
         while end > start and text[end - 1] in ".!? \t":
             end -= 1
-        if end - start < 8 or any(q.start < end and start < q.end for q in quotes):
+        covered = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes)
+        if end - start < 8 or covered > (end - start) / 2:
             continue
         if entity is not None:
             speaker = Speaker(entity.text, entity.start, entity.end, entity.entity_id)
@@ -1120,10 +1123,15 @@ def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> l
 def _transcript_label(label: str, labels: Counter[str], surnames: set[str]) -> bool:
     """A transcript's speaker the tagger missed: a surname of a person the article names
     ("PENCE:", "Sanders:"), opening at least two lines when written in capitals ("UPDATE:"
-    opens one)."""
-    if " " in label or label.casefold() not in surnames:
+    opens one). In a transcript (two labels in capitals, each opening two lines or more,
+    one of them a surname the article names) the other is a speaker too: the host the
+    article does not name ("WALLACE:" beside "PENCE:")."""
+    if " " in label:
         return False
-    return not label.isupper() or labels[label] >= 2
+    if label.casefold() in surnames:
+        return not label.isupper() or labels[label] >= 2
+    voices = {k for k, n in labels.items() if n >= 2 and k.isupper() and " " not in k}
+    return label in voices and len(voices) >= 2 and any(k.casefold() in surnames for k in voices)
 
 
 def _broken_speaker(speaker: Speaker | None, language: str) -> bool:
@@ -1232,26 +1240,38 @@ def _reported(doc: _Doc, toks: list[_Tok], c: Cues, raws: list[_Raw]) -> list[Qu
             if k < len(toks) - 2:
                 start = toks[k].start
                 return [Quote(start, end, text[start:end], who, _span_text(toks, 0, n), False)]
+    closing = _closing_cue(doc, toks, c)
     found = _governed(doc, toks, c, end)
+    if (
+        found is not None and closing is not None and found.start < closing.end
+        and (found.cue or "").lower() not in c.verbs and not (closing.cue or "").lower().endswith("ing")
+    ):
+        return [closing]  # "Protocol called for …, sources said": the cue closing the sentence wins
     if found is not None:
         return [found]
     pieces = _parenthetical(doc, toks, c, end, raws)
     if pieces:
         return pieces
-    # <clause>, X said / <clause>, according to X
+    return [closing] if closing is not None else []
+
+
+def _closing_cue(doc: _Doc, toks: list[_Tok], c: Cues) -> Quote | None:
+    """``<clause>, X said`` / ``<clause>, according to X``: the clause before the last comma,
+    when a short cue clause without a reported clause of its own follows it."""
     commas = [i for i, t in enumerate(toks) if t.text == ","]
-    if commas:
-        k = commas[-1]
-        tail = toks[k + 1 :]
-        n = _cue_at(tail, 0, c.before, c.longest, c.first_words)
-        longest = NP_WORDS + POST_CUE_WORDS if n else POST_CUE_WORDS
-        if 2 <= sum(1 for t in tail if _is_word(t)) <= longest and k >= 4:
-            who, cue = _tail_speaker(doc, tail, c)
-            if who is not None:
-                start = toks[0].start
-                stop = toks[k].start
-                return [Quote(start, stop, text[start:stop], who, cue, False)]
-    return []
+    if not commas:
+        return None
+    k = commas[-1]
+    tail = toks[k + 1 :]
+    n = _cue_at(tail, 0, c.before, c.longest, c.first_words)
+    longest = NP_WORDS + POST_CUE_WORDS if n else POST_CUE_WORDS
+    if not 2 <= sum(1 for t in tail if _is_word(t)) <= longest or k < 4 or any(t.low in c.that for t in tail):
+        return None
+    who, cue = _tail_speaker(doc, tail, c)
+    if who is None:
+        return None
+    start, stop = toks[0].start, toks[k].start
+    return Quote(start, stop, doc.text[start:stop], who, cue, False)
 
 
 def _tail_speaker(doc: _Doc, tail: list[_Tok], c: Cues) -> tuple[Speaker | None, str]:
@@ -1307,7 +1327,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
                 who = doc.phrase_left(toks, k)
                 if who is not None:  # "told them he would …" (no "that")
                     return Quote(subject.start, end, text[subject.start : end], who, tok.text, False)
-        if low not in c.verbs and low not in c.indirect and low not in c.objects:
+        if low not in c.verbs and low not in c.indirect and low not in c.objects and low not in c.infinitive:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
                 continue
@@ -1330,7 +1350,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
                 return Quote(start, end, text[start:end], who, tok.text, False)
             if not _is_word(that) and that.text != ",":
                 break
-        n = _cue_at(toks, k, c.objects, c.longest, c.object_words) or (1 if low in c.bare else 0)
+        n = _cue_at(toks, k, c.objects, c.longest, c.object_words) or (1 if low in c.bare or low in c.infinitive else 0)
         after = k + n + 1 if k + n < len(toks) and toks[k + n].text == "," else k + n
         follow = toks[after] if n and after + 2 < len(toks) else None
         if follow is None or not _is_word(follow):
@@ -1341,6 +1361,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             and n == 1
             and not (
                 follow.low in c.pronouns
+                or re.split("['’]", follow.low)[0] in c.pronouns
                 or follow.low in c.heads
                 or _capital(follow)
                 or follow.text[0].isdigit()
@@ -1348,14 +1369,14 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             )
         ) and low not in c.infinitive:
             continue
+        if low in c.infinitive and low not in c.bare and (low.endswith("ing") or follow.low not in c.to):
+            continue  # "…, promising to lift": the subject is not the phrase before it
         if low in c.infinitive and follow.low in c.to and after + 1 < len(toks):
             follow = toks[after + 1]  # "vowed to punish" (content from the verb on)
-        elif low in c.infinitive and low not in c.bare and n == 1:
-            continue
         if follow.low in c.stop or follow.low in c.that:
             continue
         who = doc.phrase_left(toks, k)
-        if who is not None:  # "Petrov said the plant would close" (no "that")
+        if who is not None and not who.text.endswith(("'s", "’s")):  # "Petrov said the plant would close" (no "that")
             return Quote(follow.start, end, text[follow.start : end], who, cue, False)
     return None
 
