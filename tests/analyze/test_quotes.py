@@ -278,6 +278,15 @@ def test_a_transcript_speaker_in_capitals_is_a_surname_the_article_names() -> No
     assert "The interview was recorded on Saturday" not in speakers
 
 
+def test_a_surname_the_tagger_missed_still_takes_the_pronoun() -> None:
+    text = ("Cyclists cheered as the retired general Norman Ham arrived at the town hall.\n"
+            "Ham criticised the mayor, Tom Reyes. “We were left without the tools to do the job,” he said.")
+    sentences = split_sentences(text, "en")
+    entities = [e for e in find_entities(text, sentences, "en") if e.text != "Ham"]
+    quotes = find_quotes(text, sentences, entities, "en")
+    assert [(q.speaker.text if q.speaker else None) for q in quotes if q.direct] == ["Ham"]
+
+
 def test_a_transcript_quoted_as_a_block_gives_both_voices() -> None:
     # each line opens with a quote mark no mark closes; the host is not named in the article
     text = ("Senator Ruth Okafor spoke on the Sunday programme.\n"

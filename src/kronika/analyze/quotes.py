@@ -438,6 +438,26 @@ def _capital(tok: _Tok) -> bool:
 # --------------------------------------------------------------------------- speakers
 
 
+def _surname_echoes(text: str, entities: list[Entity]) -> list[Entity]:
+    """Later mentions of a person's surname that the tagger did not tag ("Gen. Norman Ham
+    … Ham went on to explain"), as mentions of that person: a pronoun after them refers
+    to the person, not to another name the tagger did find."""
+    taken = [(e.start, e.end) for e in entities]
+    echoes: list[Entity] = []
+    seen: set[str] = set()
+    for ent in sorted(entities, key=lambda e: e.start):
+        words = ent.text.split()
+        surname = words[-1] if ent.label == "PER" and len(words) >= 2 else ""
+        if len(surname) < 3 or not surname[0].isupper() or surname in seen:
+            continue
+        seen.add(surname)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[ent.end :]):
+            start, end = ent.end + m.start(), ent.end + m.end()
+            if not any(a < end and start < b for a, b in taken):
+                echoes.append(Entity(start, end, surname, "PER", ent.entity_id))
+    return echoes
+
+
 class _Doc:
     """Per-article state: text, entities, quote ranges and the speakers found so far."""
 
@@ -454,9 +474,8 @@ class _Doc:
         self.abbreviations = lang.get(language).abbreviations
         self.sentences = sentences
         self.sent_starts = [s.start for s in sentences]
-        self.entities = sorted(
-            (e for e in entities if e.label in ("PER", "ORG")), key=lambda e: e.start
-        )
+        kept = [e for e in entities if e.label in ("PER", "ORG")]
+        self.entities = sorted(kept + _surname_echoes(text, kept), key=lambda e: e.start)
         self.ent_starts = [e.start for e in self.entities]
         self.quoted: list[tuple[int, int]] = []
         self.quoted_starts: list[int] = []
