@@ -287,6 +287,36 @@ def test_a_surname_the_tagger_missed_still_takes_the_pronoun() -> None:
     assert [(q.speaker.text if q.speaker else None) for q in quotes if q.direct] == ["Ham"]
 
 
+def _tagged(text: str, names: list[tuple[str, str]]) -> list[Entity]:
+    """Entities at the first occurrence of each (text, label), as a tagger might give them."""
+    found = []
+    for name, label in names:
+        start = text.index(name)
+        found.append(Entity(start, start + len(name), name, label))  # type: ignore[arg-type]
+    return sorted(found, key=lambda e: e.start)
+
+
+def _direct_speakers(text: str, entities: list[Entity]) -> list[str | None]:
+    quotes = find_quotes(text, split_sentences(text, "en"), entities, "en")
+    return [q.speaker.text if q.speaker else None for q in quotes if q.direct]
+
+
+def test_a_pronoun_skips_a_sentence_start_the_tagger_took_for_a_name() -> None:
+    text = ("Rail unions met Transport Minister Carl Jensen on Monday. Climate targets, "
+            "the unions say, need more trains, and climate money should pay for them.\n"
+            "“We cannot wait for another decade,” he said.")
+    entities = _tagged(text, [("Carl Jensen", "PER"), ("Climate", "PER")])
+    assert _direct_speakers(text, entities) == ["Carl Jensen"]
+
+
+def test_a_described_name_opening_its_sentence_is_the_subject() -> None:
+    text = ("Conservative economist Aparna Mathur, who studies wages, said the plan left "
+            "questions open about Nora Trump's proposal.\n"
+            "“I don't see who is eligible,” she said.")
+    entities = _tagged(text, [("Aparna Mathur", "PER"), ("Nora Trump", "PER")])
+    assert _direct_speakers(text, entities) == ["Aparna Mathur"]
+
+
 def test_a_transcript_quoted_as_a_block_gives_both_voices() -> None:
     # each line opens with a quote mark no mark closes; the host is not named in the article
     text = ("Senator Ruth Okafor spoke on the Sunday programme.\n"

@@ -97,6 +97,8 @@ THAT_GAP = 3
 """Words allowed between a reporting verb and its complementiser ("told reporters that")."""
 PLURAL_CHARS = 400
 """How far back "they" looks for an organisation that speaks."""
+DESCRIPTION_WORDS = 3
+"""Most words before a name at the start of a sentence that still leave it the subject."""
 DESCRIPTION_CHARS = 40
 """How near a role noun or organisation noun must stand to a name to describe it
 ("Foreign Minister Anna Petrova", "Gazprom, the gas company,")."""
@@ -439,23 +441,27 @@ def _capital(tok: _Tok) -> bool:
 
 
 def _surname_echoes(text: str, entities: list[Entity]) -> list[Entity]:
-    """Later mentions of a person's surname that the tagger did not tag ("Gen. Norman Ham
-    … Ham went on to explain"), as mentions of that person: a pronoun after them refers
-    to the person, not to another name the tagger did find."""
-    taken = [(e.start, e.end) for e in entities]
-    echoes: list[Entity] = []
-    seen: set[str] = set()
+    """The entities in text order, with later mentions of a person's surname as mentions
+    of that person: those the tagger did not tag ("Gen. Norman Ham … Ham went on to
+    explain") or tagged as an organisation. A pronoun after them refers to the person, not
+    to another name the tagger did find."""
+    surnames: dict[str, Entity] = {}
     for ent in sorted(entities, key=lambda e: e.start):
         words = ent.text.split()
-        surname = words[-1] if ent.label == "PER" and len(words) >= 2 else ""
-        if len(surname) < 3 or not surname[0].isupper() or surname in seen:
-            continue
-        seen.add(surname)
+        if ent.label == "PER" and len(words) >= 2 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            surnames.setdefault(words[-1], ent)
+    kept = [
+        Entity(e.start, e.end, e.text, "PER", surnames[e.text].entity_id)
+        if e.label == "ORG" and e.text in surnames and surnames[e.text].end <= e.start else e
+        for e in entities
+    ]
+    taken = [(e.start, e.end) for e in kept]
+    for surname, ent in surnames.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[ent.end :]):
             start, end = ent.end + m.start(), ent.end + m.end()
             if not any(a < end and start < b for a, b in taken):
-                echoes.append(Entity(start, end, surname, "PER", ent.entity_id))
-    return echoes
+                kept.append(Entity(start, end, surname, "PER", ent.entity_id))
+    return sorted(kept, key=lambda e: e.start)
 
 
 class _Doc:
@@ -474,8 +480,7 @@ class _Doc:
         self.abbreviations = lang.get(language).abbreviations
         self.sentences = sentences
         self.sent_starts = [s.start for s in sentences]
-        kept = [e for e in entities if e.label in ("PER", "ORG")]
-        self.entities = sorted(kept + _surname_echoes(text, kept), key=lambda e: e.start)
+        self.entities = _surname_echoes(text, [e for e in entities if e.label in ("PER", "ORG")])
         self.ent_starts = [e.start for e in self.entities]
         self.quoted: list[tuple[int, int]] = []
         self.quoted_starts: list[int] = []
@@ -746,6 +751,8 @@ class _Doc:
                 continue  # a person tagged ORG still has a given name ("Elizabeth Warren")
             if gender is not None and self.gender(ent) not in (None, gender):
                 continue  # "she" is not Viktor Orlov
+            if self._lower_case_word(ent):
+                continue  # "Climate change, Mr. Obama says": a capital of the sentence start
             if tok.start - ent.end > ANTECEDENT_CHARS and fallback is not None:
                 break
             if fallback is None:
@@ -873,13 +880,35 @@ class _Doc:
                 speaker.entity_id = speaker.entity_id or ent.entity_id
                 return
 
+    def _lower_case_word(self, ent: Entity) -> bool:
+        """A one-word name the text also writes in lower case ("Climate", "After"): the
+        tagger took the capital of a sentence's first word for a name."""
+        if " " in ent.text or not ent.text.isalpha():
+            return False
+        return re.search(rf"(?<!\w){re.escape(ent.text.lower())}(?!\w)", self.text) is not None
+
     def _subject(self, start: int, end: int) -> bool:
-        """A name that begins its sentence or is followed by a reporting verb."""
+        """A name that begins its sentence, after at most a few words that describe it
+        ("Conservative economist Aparna Mathur"), or stands next to a reporting verb ("X
+        said", "said X")."""
         sent_lo, _ = self.sentence_of(start)
-        if len(self.text[sent_lo:start].split()) <= 1:
+        before = self.text[sent_lo:start].split()
+        if len(before) <= 1:
+            return True
+        c = self.cues
+        if len(before) <= DESCRIPTION_WORDS and not any(
+            "," in w or w.lower() in c.stop or w.lower() in c.that or w.lower() in c.verbs for w in before
+        ):
             return True
         after = _WORD.findall(self.text, end, end + 30)[:2]
-        return any(w.lower() in self.cues.verbs for w in after)
+        if any(w.lower() in c.verbs for w in after) or before[-1].lower() in c.verbs:
+            return True
+        # "In an interview with X, Ham made it clear": the main clause after an opening phrase
+        return (
+            before[-1].endswith(",") and (before[0].lower() in c.stop or before[0].lower().endswith("ing"))
+            and bool(after) and after[0].isalpha() and after[0].islower()
+            and not any(after[0] in words for words in (c.stop, c.relatives, c.heads, c.that))
+        )
 
     def _last_name(self, before: int) -> Speaker | None:
         """The last capitalised name that may be a person: not inside a quote, not after a
