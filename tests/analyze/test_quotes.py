@@ -254,6 +254,10 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the new tolls “highway robbery", "Mayor Ortiz", False)]),
     ("en", "She called her brother on Sunday.", []),
     ("en", "“It is a misguided approach,” said Mr. Burman.", [("It is a misguided approach", "Mr. Burman", True)]),
+    # a long description between the speaker after the quote and the cue
+    ("en", ("“The port will not reopen this year,” Ivo Brandt, the head of the harbour workers' "
+            "union, one of the three unions on strike, said at a rally on Friday."),
+     [("The port will not reopen this year", "Ivo Brandt", True)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

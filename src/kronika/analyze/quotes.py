@@ -84,6 +84,8 @@ POST_CUE_WORDS = 8
 """A cue after a quote must be among its first words: ``"…," the president of Belarus,
 Alexander Lukashenko, said`` needs 7. PolNear dev (direct P/R): 6 → .876/.751,
 8 → .876/.773, 10 → .875/.777, 12 → .872/.777."""
+APPOSITION_WORDS = 30
+"""Longest description between a speaker named right after a quote and the cue after it."""
 PRE_CUE_WORDS = 6
 """A cue before a quote must be among the last words before it: ``told the assembled
 workers, "…"``."""
@@ -995,6 +997,32 @@ class _Doc:
                 who = self.phrase_left(toks, k)
                 if who is not None:
                     return _Attribution(who, tok.text, self._next_to(toks, k), words)
+        return self._after_apposition(toks)
+
+    def _after_apposition(self, toks: list[_Tok]) -> _Attribution | None:
+        """``“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
+        said``: a name right after the quote, then a description in commas longer than the
+        usual cue window, then the cue right after a comma."""
+        first = next((k for k, t in enumerate(toks) if _is_word(t)), None)
+        if first is None or not _capital(toks[first]) or self._function(toks[first]):
+            return None
+        if any(_is_word(t) for t in toks[:first]) or any(t.text not in ",—–-" for t in toks[:first]):
+            return None
+        words = 0
+        for j in range(first + 1, len(toks)):
+            tok = toks[j]
+            if tok.text in ".!?;" and not self.abbreviation(toks[j - 1]) and not (
+                j + 1 < len(toks) and toks[j + 1].text in ",)"
+            ):
+                return None
+            if not _is_word(tok):
+                continue
+            words += 1
+            if words > APPOSITION_WORDS:
+                return None
+            if tok.low in self.cues.verbs and toks[j - 1].text == ",":
+                who = self.phrase_right(toks[:j], first)
+                return _Attribution(who, tok.text, True, words) if who is not None else None
         return None
 
     def _next_to(self, toks: list[_Tok], cue: int) -> bool:
