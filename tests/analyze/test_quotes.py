@@ -258,6 +258,11 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
     ("en", ("“The port will not reopen this year,” Ivo Brandt, the head of the harbour workers' "
             "union, one of the three unions on strike, said at a rally on Friday."),
      [("The port will not reopen this year", "Ivo Brandt", True)]),
+    # an addressee of several words before the reported clause; a bare plural opening the clause
+    ("en", "The mayor told a meeting of harbour workers that the port would stay open.",
+     [("the port would stay open", "The mayor", False)]),
+    ("en", "The budget passed on Friday, but critics say the new tolls will hurt commuters.",
+     [("the new tolls will hurt commuters", "critics", False)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

@@ -1364,9 +1364,30 @@ def _tail_speaker(doc: _Doc, tail: list[_Tok], c: Cues) -> tuple[Speaker | None,
     return None, ""
 
 
+TOLD_WORDS = 8
+"""Longest addressee between "told" and the clause it reports ("told a meeting of Pacific
+Island leaders that …")."""
 BARE_GROUP_WORDS = 3
 """Longest speaker without a name or determiner closing a clause: "…, experts say",
 "…, according to federal officials"."""
+
+
+def _group_before(doc: _Doc, toks: list[_Tok], k: int) -> Speaker | None:
+    """A plural of people named without a determiner that opens the clause of the cue at
+    ``k``: "…, critics say resources could …", "But experts say the sting …"."""
+    j = k
+    c = doc.cues
+    while (
+        j > 0 and k - j < BARE_GROUP_WORDS and _is_word(toks[j - 1]) and toks[j - 1].text.islower()
+        and toks[j - 1].low not in c.stop and toks[j - 1].low not in c.that
+    ):
+        j -= 1
+    if j == k or not toks[k - 1].low.endswith("s"):
+        return None
+    opener = toks[j - 1] if j > 0 else None
+    if opener is not None and opener.text not in ",;:" and opener.low not in c.stop and opener.low not in c.that:
+        return None
+    return _bare_group(doc, toks[j:k])
 
 
 def _bare_group(doc: _Doc, toks: list[_Tok]) -> Speaker | None:
@@ -1378,7 +1399,7 @@ def _bare_group(doc: _Doc, toks: list[_Tok]) -> Speaker | None:
     rest = [t for t in toks if not _is_word(t)]
     if not 1 <= len(words) <= BARE_GROUP_WORDS or any(t.text not in ".!?" for t in rest):
         return None
-    if any(not w.text.isalpha() or not w.text.islower() or doc._function(w) or w.low in doc.cues.stop
+    if any(not w.text.replace("-", "").isalpha() or not w.text.islower() or doc._function(w) or w.low in doc.cues.stop
            for w in words):
         return None
     return doc.speaker(words[0].start, words[-1].end)
@@ -1403,6 +1424,10 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
                 who = doc.phrase_left(toks, k)
                 if who is not None:  # "told them he would …" (no "that")
                     return Quote(subject.start, end, text[subject.start : end], who, tok.text, False)
+        if low in c.told:
+            told = _told(doc, toks, k, end)
+            if told is not None:
+                return told
         if low not in c.verbs and low not in c.indirect and low not in c.objects and low not in c.infinitive:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
@@ -1451,9 +1476,31 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             follow = toks[after + 1]  # "vowed to punish" (content from the verb on)
         if follow.low in c.stop or follow.low in c.that:
             continue
-        who = doc.phrase_left(toks, k)
+        who = doc.phrase_left(toks, k) or _group_before(doc, toks, k)
         if who is not None and not who.text.endswith(("'s", "’s")):  # "Petrov said the plant would close" (no "that")
             return Quote(follow.start, end, text[follow.start : end], who, cue, False)
+    return None
+
+
+def _told(doc: _Doc, toks: list[_Tok], k: int, end: int) -> Quote | None:
+    """``X told a meeting of island leaders that <clause>``, ``X told the forum he was …``:
+    the addressee is a noun phrase of up to ``TOLD_WORDS`` words without a comma; the clause
+    opens with a ``[that]`` word, or with a pronoun and an auxiliary."""
+    c = doc.cues
+    for j in range(k + 2, min(len(toks) - 2, k + 2 + TOLD_WORDS)):
+        tok = toks[j]
+        if not _is_word(tok) and tok.text != "'s" or doc.inside_quote(tok.start, tok.end):
+            return None
+        if tok.low in c.that:
+            start = toks[j + 1].start
+        elif tok.low in c.pronouns and toks[j + 1].low in c.auxiliaries:
+            start = tok.start
+        else:
+            continue
+        who = doc.phrase_left(toks, k)
+        if who is None or end - start < 10:
+            return None
+        return Quote(start, end, doc.text[start:end], who, toks[k].text, False)
     return None
 
 
