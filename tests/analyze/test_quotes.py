@@ -263,6 +263,8 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the port would stay open", "The mayor", False)]),
     ("en", "The budget passed on Friday, but critics say the new tolls will hurt commuters.",
      [("the new tolls will hurt commuters", "critics", False)]),
+    ("en", "According to exit polls, the mayor won two of the three harbour districts.",
+     [("the mayor won two of the three harbour districts", "exit polls", False)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),
@@ -271,6 +273,14 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
     ("en", "Hospital protocol called for the patient to be moved at once, two nurses said.",
      [("Hospital protocol called for the patient to be moved at once", "two nurses", False)]),
 ]
+
+
+def test_a_poll_labels_a_headline() -> None:
+    text = "Poll: Dock Workers Back the Strike by Two to One\n\nThe union's survey closed on Friday."
+    quotes = find_quotes(text, split_sentences(text, "en"), [], "en")
+    assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
+        ("Dock Workers Back the Strike by Two to One", "Poll")
+    ]
 
 
 def test_a_transcript_speaker_in_capitals_is_a_surname_the_article_names() -> None:

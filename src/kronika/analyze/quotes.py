@@ -177,6 +177,8 @@ class Cues:
     named_as: frozenset[str]
     """Cues whose object with a quoted word is what the speaker says ("called them
     “deplorables”"); without a quotation mark it is no attribution ("called his mother")."""
+    labels: frozenset[str]
+    """Sources that may label a line without a name ("Poll: Voters abandon …")."""
     auxiliaries: frozenset[str]
     """Finite auxiliaries: one right after a bare cue's next word opens a clause ("says
     hackers are …"), where a lower-case word alone may be the verb's object ("said goodbye")."""
@@ -227,6 +229,7 @@ def load_cues(language: str) -> Cues:
         addressees=frozenset(sections.get("addressees", ())),
         named_as=frozenset(sections.get("named_as", ())),
         auxiliaries=frozenset(sections.get("auxiliaries", ())),
+        labels=frozenset(sections.get("labels", ())),
         longest=max((w.count(" ") + 1 for w in every), default=1),
         first_words=frozenset(
             w.split()[0] for w in sections.get("before", set()) | sections.get("after", set())
@@ -1154,7 +1157,7 @@ def find_quotes(
         speaker = dataclasses.replace(found.speaker)  # no aliasing between quotes
         quotes.append(Quote(raw.start, raw.end, content, speaker, found.cue, True))
     quotes.extend(q for q in _indirect(doc, raws) if not _broken_speaker(q.speaker, language))
-    quotes.extend(_labelled_lines(text, entities, quotes))
+    quotes.extend(_labelled_lines(text, entities, quotes, cues))
     quotes.sort(key=lambda q: q.start)
     for quote in quotes:
         if quote.speaker is not None:
@@ -1165,13 +1168,13 @@ def find_quotes(
 _LABELLED_LINE = re.compile(r"^[\"“„«]?([^\W\d_][^\n:]{1,40}):[ \t]+(\S[^\n]*)", re.MULTILINE)
 
 
-def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> list[Quote]:
+def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote], cues: Cues) -> list[Quote]:
     """A line that opens with a person or organisation and a colon gives them what follows
     ("Pat Caddell: Democrat voters worried …", a headline; "PENCE: We will …", a
-    transcript). The label must be exactly a name the tagger found, so "The Latest:" or
-    "Correction:" give nothing. A transcript quoted as a block opens each line with a quote
-    mark that no mark closes ('"PENCE: Well, …'); the mark is skipped. Lines that another
-    quote mostly covers (a quotation in marks) are left alone, so what is found here is
+    transcript). The label must be exactly a name the tagger found or a ``[labels]`` source
+    ("Poll: Voters abandon …"), so "The Latest:" or "Correction:" give nothing. A
+    transcript quoted as a block opens each line with a quote mark that no mark closes
+    ('"PENCE: Well, …'); the mark is skipped. Lines that another quote mostly covers (a quotation in marks) are left alone, so what is found here is
     reported speech (``direct`` False)."""
     names = {(e.start, e.end): e for e in entities if e.label in ("PER", "ORG")}
     surnames = {e.text.split()[-1].casefold() for e in entities if e.label == "PER" and " " in e.text.strip()}
@@ -1188,7 +1191,7 @@ def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote]) -> l
             continue
         if entity is not None:
             speaker = Speaker(entity.text, entity.start, entity.end, entity.entity_id)
-        elif _transcript_label(line.group(1), labels, surnames):
+        elif _transcript_label(line.group(1), labels, surnames) or line.group(1).lower() in cues.labels:
             speaker = Speaker(line.group(1), line.start(1), line.end(1))
         else:
             continue
@@ -1307,8 +1310,10 @@ def _reported(doc: _Doc, toks: list[_Tok], c: Cues, raws: list[_Raw]) -> list[Qu
     # according to X, <clause>
     n = _cue_at(toks, 0, c.before, c.longest, c.first_words)
     if n:
-        comma = any(t.text == "," for t in toks[n : n + NP_WORDS + 1])
-        who = doc.phrase_right(toks, n, short=not comma)
+        comma = next((i for i in range(n, min(len(toks), n + NP_WORDS + 1)) if toks[i].text == ","), None)
+        who = doc.phrase_right(toks, n, short=comma is None)
+        if who is None and comma is not None:
+            who = _bare_group(doc, toks[n:comma])  # "according to exit polls, …"
         if who is not None and who.end is not None:
             k = next((i for i, t in enumerate(toks) if t.start >= who.end), len(toks))
             if k < len(toks) and toks[k].text == ",":
