@@ -265,6 +265,12 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the new tolls will hurt commuters", "critics", False)]),
     ("en", "According to exit polls, the mayor won two of the three harbour districts.",
      [("the mayor won two of the three harbour districts", "exit polls", False)]),
+    # a long relative clause between the speaker and the cue; a participle cue after a comma
+    ("en", ("Harbour master Lena Voss, who ran the port authority during the long strike of 2019, "
+            "said the cranes would be back in service by June."),
+     [("the cranes would be back in service by June", "Lena Voss", False)]),
+    ("en", "Lena Voss spoke to reporters on Tuesday morning, adding that “the cranes are safe.”",
+     [("the cranes are safe.", "Lena Voss", True)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

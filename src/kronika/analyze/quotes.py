@@ -527,6 +527,13 @@ class _Doc:
 
     def phrase_left(self, toks: list[_Tok], cue: int) -> Speaker | None:
         """The speaker written just before token ``cue`` ("Lukashenko said", "he said")."""
+        if toks[cue].low.endswith("ing") and cue >= 2 and toks[cue - 1].text == ",":
+            # "X said in a statement, adding that …": the participle's speaker is the main verb's
+            main = next((i for i in range(cue - 2, 0, -1) if toks[i].low in self.cues.verbs
+                         and toks[i - 1].low not in self.cues.relatives
+                         and not self.inside_quote(toks[i].start, toks[i].end)), None)
+            if main is not None:
+                return self.phrase_left(toks, main) or self.phrase_right(toks, main + 1)
         last = cue - 1
         while last > 0 and toks[last].low in self.cues.skip:
             last -= 1  # "Lukashenko has also said", "De president heeft gezegd"
@@ -543,6 +550,15 @@ class _Doc:
         if last < 0:
             return None
         if toks[last].text == ",":
+            relative = next(
+                (i for i in range(last - 1, max(0, last - APPOSITION_WORDS), -1)
+                 if toks[i].low in self.cues.relatives and toks[i - 1].text == ","),
+                None,
+            )
+            if relative is not None and relative >= 2:
+                found = self.phrase_left(toks, relative - 1)  # "Rendell, who served as …, agreed"
+                if found is not None:
+                    return found
             # an apposition ("Dylevsky, the leader of the protest, said"): prefer the name
             j = last - 1
             while j >= 0 and toks[j].text != "," and last - j <= NP_WORDS + 1:
