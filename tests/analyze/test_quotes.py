@@ -273,6 +273,9 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the cranes are safe.", "Lena Voss", True)]),
     ("en", "Mayor Ines Alvarado said praise from the port unions would not change her plan.",
      [("praise from the port unions would not change her plan", "Mayor Ines Alvarado", False)]),
+    # a time between the speaker and the cue is not the speaker
+    ("en", "Mayor Ines Alvarado on Tuesday said the ferries would run again in May.",
+     [("the ferries would run again in May", "Mayor Ines Alvarado", False)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

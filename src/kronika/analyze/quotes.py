@@ -68,7 +68,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kronika import lang
-from kronika.analyze.times import WEEKDAYS, time_words
+from kronika.analyze.times import RELATIVE_DAYS, UNITS, WEEKDAYS, time_words
 from kronika.model import Entity, Quote, Sentence, Speaker
 
 SCARE_WORDS = 3
@@ -244,6 +244,7 @@ def load_cues(language: str) -> Cues:
             | sections.get("after", set())
             | sections.get("object", set())
             | sections.get("infinitive", set())
+            | sections.get("bare", set())
             | sections.get("told", set())
             | sections.get("named_as", set())
         ),
@@ -448,6 +449,18 @@ def _capital(tok: _Tok) -> bool:
 # --------------------------------------------------------------------------- speakers
 
 
+@cache
+def _time_words(language: str) -> frozenset[str]:
+    """One-word names of days, months and time units of a language (times.txt, months.txt),
+    which stand between a speaker and a cue but never are the speaker."""
+    time = time_words(language)
+    keys = (*WEEKDAYS, *RELATIVE_DAYS, *UNITS)
+    words = {w for key in keys for w in time.words.get(key, {}) if " " not in w}
+    words |= {w for w in time.months if " " not in w}
+    words |= {f"{w}s" for key in UNITS for w in time.words.get(key, {}) if not w.endswith("s")}
+    return frozenset(words - load_cues(language).auxiliaries)  # not "may"
+
+
 def _surname_echoes(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities in text order, with later mentions of a person's surname as mentions
     of that person: those the tagger did not tag ("Gen. Norman Ham … Ham went on to
@@ -494,6 +507,7 @@ class _Doc:
         self.quoted_starts: list[int] = []
         self.speakers: list[Speaker] = []
         self.genders = load_genders(language)
+        self.time_words = _time_words(language)
         self._gender_of: dict[int, str | None] = {}
         self._surnames: dict[str, str | None] | None = None
 
@@ -540,6 +554,11 @@ class _Doc:
         last = cue - 1
         while last > 0 and toks[last].low in self.cues.skip:
             last -= 1  # "Lukashenko has also said", "De president heeft gezegd"
+        if last > 0 and toks[last].low in self.time_words:
+            while last > 0 and toks[last].low in self.time_words:
+                last -= 1  # "Sanders on Tuesday said", "the mayor last week said"
+            while last > 0 and toks[last].low in self.cues.stop:
+                last -= 1
         if last > 1 and toks[last].low in self.cues.relatives and toks[last - 1].text == ",":
             last -= 1  # "Stevie Wonder, who joked": the name before the comma speaks
             cue = last
@@ -1452,7 +1471,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             told = _told(doc, toks, k, end)
             if told is not None:
                 return told
-        if low not in c.verbs and low not in c.indirect and low not in c.objects and low not in c.infinitive:
+        if low not in c.verbs and low not in c.indirect and low not in c.objects and low not in c.infinitive and low not in c.bare:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
                 continue
