@@ -276,6 +276,8 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
     # a time between the speaker and the cue is not the speaker
     ("en", "Mayor Ines Alvarado on Tuesday said the ferries would run again in May.",
      [("the ferries would run again in May", "Mayor Ines Alvarado", False)]),
+    ("en", "Oslo's harbour master says the cranes are safe again.",
+     [("the cranes are safe again", "Oslo's harbour master", False)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

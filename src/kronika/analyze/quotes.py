@@ -617,6 +617,8 @@ class _Doc:
                     or (toks[k - 1].text == "." and k - 2 >= 0 and _capital(toks[k - 2]))
                 ):
                     k -= 1
+                if j < last and tok.low.endswith(("'s", "’s")):
+                    return self.speaker(self._np_start(toks, k, last), toks[last].end)  # "Connecticut's tax commissioner"
                 return self.speaker(self._np_start(toks, k, last), toks[j].end)
             if tok.low in self.cues.heads:
                 head = j
