@@ -278,6 +278,9 @@ ROWS: list[tuple[str, str, list[tuple[str, str | None, bool]]]] = [
      [("the ferries would run again in May", "Mayor Ines Alvarado", False)]),
     ("en", "Oslo's harbour master says the cranes are safe again.",
      [("the cranes are safe again", "Oslo's harbour master", False)]),
+    # a cue whose content is usually its object, with a clause after "that"
+    ("en", "The port authority announced that the cranes would be back in service by June.",
+     [("the cranes would be back in service by June", "The port authority", False)]),
     # a verb whose content is a to-infinitive, also when it is not a verb of saying
     ("en", "Governor Lena Marsh wants to double the number of school nurses.",
      [("double the number of school nurses", "Governor Lena Marsh", False)]),

@@ -1478,7 +1478,7 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
             if not n:
                 continue
         for gap in range(1, THAT_GAP + 2):
-            if k + gap >= len(toks) - 2 or low in c.objects:
+            if k + gap >= len(toks) - 2 or (low in c.objects and gap > 1):
                 break
             that = toks[k + gap]
             word = that.low
