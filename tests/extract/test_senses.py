@@ -80,6 +80,13 @@ def test_dutch_ordinary_words_are_no_events(text: str) -> None:
     assert [t for t in triggers(text, "nl") if t[1] != "STATEMENT"] == []
 
 
+def test_a_word_inside_a_separated_verb_decides_its_sense() -> None:
+    # "zette … in" deploys troops, but water cannon deployed against a crowd disperse it
+    found = triggers("Op het plein zette de oproerpolitie waterkanonnen in tegen de betogers.", "nl")
+    assert [t[1] for t in found] == ["COERCE"]
+    assert [t[1] for t in triggers("Het leger zette extra troepen in aan de grens.", "nl")] == ["MOBILIZE"]
+
+
 def test_a_reversal_cue_in_a_list_reverses_nothing() -> None:
     found = triggers("The firm made deep cost cuts and wage concessions to keep the plant open.")
     assert found == [("concessions", "CONCEDE")]  # not a SANCTION "cuts" ending the concessions

@@ -85,7 +85,10 @@ class Entry:
             return False
         if not self.needs and not self.excludes:
             return True
-        around = set().union(*(w.keys for k, w in enumerate(words) if not first <= k <= last))
+        own = {part for word in self.words for part in word.split("_")}
+        around = set().union(*(  # what stands inside a separated verb counts ("zette … waterkanonnen in")
+            w.keys for k, w in enumerate(words) if not first <= k <= last or not w.keys & own
+        ))
         return (not self.needs or bool(self.needs & around)) and not self.excludes & around
 
 
