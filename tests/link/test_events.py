@@ -92,6 +92,19 @@ def test_hard_constraints_keep_events_apart() -> None:
     assert len(linker.events) == 1 + len(others)
 
 
+def test_an_announced_strike_joins_the_strike_held_and_not_the_other_way() -> None:
+    held = record("held", date="2020-08-17", mode="strike")
+    announced = record("announced", date="2020-08-17", mode="strike", stage="intent")
+    held.order, announced.order = ("1", "a", 0), ("2", "b", 0)
+    assert clusters(link_records([held, announced])) == {frozenset({"held", "announced"})}
+    # a call for a march stays a call, and a strike held does not join an event of calls
+    march = record("march", date="2020-08-17", mode="march")
+    called = record("march called", date="2020-08-17", mode="march", stage="intent")
+    assert clusters(link_records([march, called])) == {frozenset({"march"}), frozenset({"march called"})}
+    announced.order, held.order = ("1", "a", 0), ("2", "b", 0)
+    assert clusters(link_records([announced, held])) == {frozenset({"held"}), frozenset({"announced"})}
+
+
 def test_a_rally_for_someone_is_not_the_protest_against_him() -> None:
     protest = record("protest", date="2020-08-16", targets=frozenset({"ent-ruler"}))
     rally = record("rally", date="2020-08-16", mode="rally", supported=frozenset({"ent-ruler"}))

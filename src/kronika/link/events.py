@@ -31,7 +31,9 @@ their reports (:data:`EPISODE_GAP_DAYS`, :data:`EPISODE_MAX_DAYS`), and
 Hard constraints (any one fails → not the same event):
 
 - same type; modes of one family (:data:`MODE_FAMILIES`), or one unknown;
-- the same modality stage (:data:`STAGES`): a strike called for is not the strike held;
+- the same modality stage (:data:`STAGES`): a march called for is not the march held; but
+  a lasting event announced or planned joins the episode of the one held
+  (:func:`_announced_episode`: "the strike the union announced" is that strike);
 - dates overlap at their precisions within :data:`DATE_WINDOW_DAYS` (two dates read in the
   sentences), or within :data:`GUESSED_DATE_WINDOW_DAYS` when one is the publication-date
   guess;
@@ -360,7 +362,7 @@ def _min(a: int | None, b: int) -> int:
 
 def compatible(record: MentionRecord, event: EventCluster) -> bool:
     """The hard constraints of the module docstring, against every member at once."""
-    if record.type != event.type or record.stage != event.stage:
+    if record.type != event.type or not (record.stage == event.stage or _announced_episode(record, event)):
         return False
     if (record.mode and event.mode and family(record.type, record.mode) != family(event.type, event.mode)
             and not _same_meaning(record, event)):
@@ -385,6 +387,17 @@ def compatible(record: MentionRecord, event: EventCluster) -> bool:
     if record.country and not record.country_weak and event.countries and record.country not in event.countries:
         return False
     return not (record.place and event.cities and record.place not in event.cities)
+
+
+def _announced_episode(record: MentionRecord, event: EventCluster) -> bool:
+    """A strike or occupation called for or planned joins the episode of the one held ("the
+    strike the union announced on Thursday" and "the strike began on Monday"), under the
+    episode's date and place checks; an event made of calls takes no strike held (the call
+    came first, the strike may never be the one called). On specific-dev cross-article
+    pair P/R 0.889/0.424 → 0.865/0.485 (CoNLL F1 0.735 → 0.747), link-dev CoNLL F1 0.544 →
+    0.549 with pair precision 0.529 → 0.535; both directions lost the strike example's
+    demands to the wrong plant."""
+    return record.durative and event.durative and record.stage == "intent" and event.stage == "fact"
 
 
 def _same_meaning(record: MentionRecord, event: EventCluster) -> bool:
