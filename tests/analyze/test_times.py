@@ -187,6 +187,8 @@ def all_values(text: str, language: str, published: Published | None = MONDAY) -
         ("en", "Mid-May the talks failed.", [("May", "2020-05", "date")]),
         # a month without a year in a future clause is the next one
         ("en", "The contract will expire in February.", [("February", "2021-02", "date")]),
+        # Dutch writes the future in the present: an event held on a weekday is upcoming
+        ("nl", "De bond houdt dinsdag een betoging.", [("dinsdag", "2020-08-18", "date")]),
     ],
 )
 def test_refs_parts_of_years_and_decades(language: str, text: str, expected: list[tuple[str, str, str]]) -> None:
