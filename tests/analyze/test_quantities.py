@@ -66,6 +66,8 @@ ROWS = [
      "Up to 2.5 million euros", 2_500_000, None, 2_500_000, "money", "EUR", True, False),
     ("en", "Several hundred opposition supporters were held.",
      "Several hundred", None, 200, 900, "people", None, False, True),
+    ("en", "Police detained a dozen people at the gate.",
+     "a dozen", None, 10, 15, "arrested", None, False, True),
     ("de", "Rund 50.000 Menschen demonstrierten in der Hauptstadt.",
      "Rund 50.000", 50_000, None, None, "protesters", None, True, False),
     ("de", "Zehntausende Demonstranten zogen durch die Stadt.",

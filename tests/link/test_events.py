@@ -12,7 +12,10 @@ from kronika.link.events import (
     interval,
     link_order,
     link_records,
+    mention_record,
 )
+from kronika.model import Article, Published
+from kronika.pipeline import analyze
 
 MINSK, HRODNA = "geo:625144", "geo:627904"
 
@@ -110,6 +113,22 @@ def test_a_rally_for_someone_is_not_the_protest_against_him() -> None:
     rally = record("rally", date="2020-08-16", mode="rally", supported=frozenset({"ent-ruler"}))
     march = record("march", date="2020-08-16", mode="march", targets=frozenset({"ent-ruler"}))
     assert clusters(link_records([protest, rally, march])) == {frozenset({"protest", "march"}), frozenset({"rally"})}
+
+
+def test_reports_of_arrests_agree_on_how_many_were_arrested() -> None:
+    # two outlets, guessed dates (no evidence), but the same count of people arrested
+    texts = {
+        "nl": "De politie heeft veertien mensen aangehouden bij de haven.",
+        "en": "Police detained a dozen people at the port.",
+        "en2": "Police detained 300 people at the port.",
+    }
+    records = []
+    for name, text in texts.items():
+        article = analyze(Article(id=name, text=text, language=name[:2], published=Published("2020-08-17", "day")))
+        event = next(e for e in article.events if e.type == "COERCE")
+        records.append(mention_record(event, name, "2020-08-17"))
+    assert [r.participants for r in records] == [(14, 14), (10, 15), (300, 300)]
+    assert clusters(link_records(records)) == {frozenset({records[0].id, records[1].id}), frozenset({records[2].id})}
 
 
 def test_far_apart_counts_are_other_events_and_disagreeing_ones_are_not() -> None:

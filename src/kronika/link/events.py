@@ -120,7 +120,8 @@ WEIGHTS = {
   place guess and a shared country are no evidence); ``location_conflict``: no geocoded
   city decides and the sentences name only different locations (a village the gazetteer
   lacks, a square);
-- ``actor``/``target``: a resolved entity in common; ``participants``: counts that agree;
+- ``actor``/``target``: a resolved entity in common; ``participants``: counts that agree
+  (the crowd, else those arrested, killed or injured: :data:`COUNTED`);
   ``participants_far``: counts further apart than :data:`FAR_APART` allows (5,000 marchers
   are not the crowd of 100,000, while 100,000 and 200,000 may well be one crowd);
 - ``context``: times the share of the event's members whose sentence names an entity the
@@ -168,6 +169,13 @@ def family(event_type: str, mode: str) -> str:
         return "fight"
     return MODE_FAMILIES.get((event_type, mode), mode)
 
+
+COUNTED = ("participants", "arrested", "killed", "injured")
+"""The count a mention is compared by: its crowd, else those it reports arrested, killed or
+injured ("veertien mensen aangehouden" and "a dozen people detained" agree). Counting the
+arrested, killed and injured as well as crowds: specific-dev cross-article pair P/R
+0.865/0.485 → 0.873/0.511, CoNLL F1 0.747 → 0.766; link-dev CoNLL 0.549 → 0.579, pair P/R
+0.535/0.228 → 0.585/0.272; MEANTIME and the synthetic benchmark unchanged."""
 
 FAR_APART = 2.0
 """Counts whose ranges do not overlap even with each widened by this factor (more than 4
@@ -751,7 +759,7 @@ def mention_record(
     place = event.place
     key = place_key(place)
     sure = event.place_from == "sentence"
-    participants = event.magnitudes.get("participants")
+    participants = next((event.magnitudes[k] for k in COUNTED if k in event.magnitudes), None)
     count = None
     if participants is not None and (participants.low is not None or participants.high is not None):
         low = participants.low if participants.low is not None else participants.high
