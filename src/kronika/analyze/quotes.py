@@ -476,12 +476,18 @@ def _surname_echoes(text: str, entities: list[Entity]) -> list[Entity]:
         if e.label == "ORG" and e.text in surnames and surnames[e.text].end <= e.start else e
         for e in entities
     ]
-    taken = [(e.start, e.end) for e in kept]
-    for surname, ent in surnames.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text[ent.end :]):
-            start, end = ent.end + m.start(), ent.end + m.end()
-            if not any(a < end and start < b for a, b in taken):
-                kept.append(Entity(start, end, surname, "PER", ent.entity_id))
+    if not surnames:
+        return kept
+    taken = sorted((e.start, e.end) for e in kept)
+    starts = [a for a, _ in taken]
+    names = "|".join(re.escape(name) for name in sorted(surnames, key=len, reverse=True))
+    for m in re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", text):
+        ent = surnames[m.group()]
+        start, end = m.start(), m.end()
+        k = bisect.bisect_right(starts, start) - 1
+        if start < ent.end or (k >= 0 and taken[k][1] > start) or (k + 1 < len(taken) and taken[k + 1][0] < end):
+            continue  # before the full name, or inside a tagged name
+        kept.append(Entity(start, end, m.group(), "PER", ent.entity_id))
     return sorted(kept, key=lambda e: e.start)
 
 
@@ -510,6 +516,7 @@ class _Doc:
         self.time_words = _time_words(language)
         self._gender_of: dict[int, str | None] = {}
         self._surnames: dict[str, str | None] | None = None
+        self._words: frozenset[str] | None = None  # the article's tokens, as written
 
     def tokens(self, lo: int, hi: int) -> list[_Tok]:
         """The tokens of ``text[lo:hi]``. Windows are tokenised on demand: measured on PolNear
@@ -930,7 +937,9 @@ class _Doc:
         tagger took the capital of a sentence's first word for a name."""
         if " " in ent.text or not ent.text.isalpha():
             return False
-        return re.search(rf"(?<!\w){re.escape(ent.text.lower())}(?!\w)", self.text) is not None
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.text))
+        return ent.text.lower() in self._words
 
     def _subject(self, start: int, end: int) -> bool:
         """A name that begins its sentence, after at most a few words that describe it
