@@ -1007,10 +1007,18 @@ town beat a world capital of its name. Paris, Texas near Dallas: 25k × 100 × 1
 under Ottawa (812k × 100). At 100, places-dev precision fell 0.954 -> 0.951."""
 
 
+_NEAR_DEGREES = NEAR_KM / 111.0
+"""NEAR_KM in degrees of latitude (a degree is about 111 km): a cheap test before the
+great-circle one."""
+
+
 def _near(entry: Entry, anchors: Sequence[tuple[float, float]]) -> bool:
     if entry.lat is None or entry.lon is None:
         return False
-    return any(_km(entry.lat, entry.lon, lat, lon) <= NEAR_KM for lat, lon in anchors)
+    return any(
+        abs(entry.lat - lat) <= _NEAR_DEGREES and _km(entry.lat, entry.lon, lat, lon) <= NEAR_KM
+        for lat, lon in anchors
+    )
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
