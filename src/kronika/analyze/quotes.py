@@ -943,7 +943,8 @@ class _Doc:
 
     def _subject(self, start: int, end: int) -> bool:
         """A name that begins its sentence, after at most a few words that describe it
-        ("Conservative economist Aparna Mathur"), or stands next to a reporting verb ("X
+        ("Conservative economist Aparna Mathur") or after an opening phrase ("In an
+        interview with X, Ham made it clear"), or stands next to a reporting verb ("X
         said", "said X")."""
         sent_lo, _ = self.sentence_of(start)
         before = self.text[sent_lo:start].split()
@@ -1223,8 +1224,9 @@ def _labelled_lines(text: str, entities: list[Entity], quotes: list[Quote], cues
     transcript). The label must be exactly a name the tagger found or a ``[labels]`` source
     ("Poll: Voters abandon …"), so "The Latest:" or "Correction:" give nothing. A
     transcript quoted as a block opens each line with a quote mark that no mark closes
-    ('"PENCE: Well, …'); the mark is skipped. Lines that another quote mostly covers (a quotation in marks) are left alone, so what is found here is
-    reported speech (``direct`` False)."""
+    ('"PENCE: Well, …'); the mark is skipped. Lines that another quote mostly covers (a
+    quotation in marks) are left alone, so what is found here is reported speech
+    (``direct`` False)."""
     names = {(e.start, e.end): e for e in entities if e.label in ("PER", "ORG")}
     surnames = {e.text.split()[-1].casefold() for e in entities if e.label == "PER" and " " in e.text.strip()}
     lines = list(_LABELLED_LINE.finditer(text))
