@@ -36,7 +36,7 @@ from kronika.eval.meantime import GoldMention, gold_clusters, load
 from kronika.extract.events import find_events
 from kronika.link import encoder
 from kronika.link.entities import EntityResolver
-from kronika.link.events import STAGES, MentionRecord, interval, link_records, place_key
+from kronika.link.events import COUNTED, STAGES, MentionRecord, interval, link_records, place_key
 from kronika.model import Article, Entity, EventMention
 
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
@@ -206,7 +206,7 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
     if found is not None and found.date is not None and found.date_from == "sentence":
         date = interval(found.date.value, found.date.precision)
     place = found.place if found is not None and found.place_from == "sentence" else None
-    participants = found.magnitudes.get("participants") if found is not None else None
+    participants = next((found.magnitudes[k] for k in COUNTED if k in found.magnitudes), None) if found else None
     return MentionRecord(
         id=mention.id,
         article_id=f"{mention.language}:{mention.doc_id}",
