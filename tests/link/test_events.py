@@ -13,6 +13,7 @@ from kronika.link.events import (
     link_order,
     link_records,
     mention_record,
+    sentence_figures,
 )
 from kronika.model import Article, Published
 from kronika.pipeline import analyze
@@ -128,6 +129,23 @@ def test_reports_of_arrests_agree_on_how_many_were_arrested() -> None:
         event = next(e for e in article.events if e.type == "COERCE")
         records.append(mention_record(event, name, "2020-08-17"))
     assert [r.participants for r in records] == [(14, 14), (10, 15), (300, 300)]
+    assert clusters(link_records(records)) == {frozenset({records[0].id, records[1].id}), frozenset({records[2].id})}
+
+
+def test_two_reports_stating_the_same_figure_link() -> None:
+    # no date or place read in either sentence, and different words: a shared figure decides
+    texts = {
+        "en": "Workers at the plant struck over the loss of 14,000 jobs, the union says.",
+        "nl": "Arbeiders van de fabriek staakten om het verlies van 14.000 banen, zegt de vakbond.",
+        "en2": "Workers at the plant struck over the loss of 900 jobs, the union says.",
+    }
+    records = []
+    for name, text in texts.items():
+        article = analyze(Article(id=name, text=text, language=name[:2], published=Published("2020-08-17", "day")))
+        event = next(e for e in article.events if e.type == "PROTEST")
+        figures = sentence_figures(article, event.sentence.start, event.sentence.end)
+        records.append(mention_record(event, name, "2020-08-17", figures=figures))
+    assert [sorted(r.figures) for r in records] == [["14000"], ["14000"], ["900"]]
     assert clusters(link_records(records)) == {frozenset({records[0].id, records[1].id}), frozenset({records[2].id})}
 
 

@@ -36,7 +36,15 @@ from kronika.eval.meantime import GoldMention, gold_clusters, load
 from kronika.extract.events import find_events
 from kronika.link import encoder
 from kronika.link.entities import EntityResolver
-from kronika.link.events import COUNTED, STAGES, MentionRecord, interval, link_records, place_key
+from kronika.link.events import (
+    COUNTED,
+    STAGES,
+    MentionRecord,
+    interval,
+    link_records,
+    place_key,
+    sentence_figures,
+)
 from kronika.model import Article, Entity, EventMention
 
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC"}
@@ -184,15 +192,18 @@ def _link_events(
         if isinstance(resolved, str) and resolved.startswith("ent-"):
             context[((m.language, m.doc_id), m.sent_id)].add(resolved)
     extracted: dict[_Doc, list[EventMention]] = {}
+    analysed: dict[_Doc, Article] = {}
     for doc, text in texts.items():
         # The gold says these are events: read them in business news too (no article gate).
-        extracted[doc] = find_events(analyze(Article(id=f"{doc[0]}:{doc[1]}", text=text, language=doc[0])), gate=False)
+        analysed[doc] = analyze(Article(id=f"{doc[0]}:{doc[1]}", text=text, language=doc[0]))
+        extracted[doc] = find_events(analysed[doc], gate=False)
     records, specific = [], {}
     for n, m in enumerate(events):
         doc = (m.language, m.doc_id)
         start, end = _span(m, offsets)
         found = next((e for e in extracted[doc] if e.trigger.start < end and start < e.trigger.end), None)
-        records.append(_record(m, n, found, frozenset(context[(doc, m.sent_id)])))
+        figures = _figures(analysed[doc], start)
+        records.append(_record(m, n, found, frozenset(context[(doc, m.sent_id)]), figures))
         if found is not None and found.specificity == "specific":
             specific[m.id] = records[-1]
     if sentence_encoder is not None:
@@ -201,7 +212,15 @@ def _link_events(
     return {m.id: linker.event_of[m.id] for m in events}, specific
 
 
-def _record(mention: GoldMention, n: int, found: EventMention | None, context: frozenset[str]) -> MentionRecord:
+def _figures(article: Article, at: int) -> frozenset[str]:
+    """The figures of the analysed sentence around character ``at`` (as the linker reads them)."""
+    sentence = next((s for s in article.sentences if s.start <= at < s.end), None)
+    return frozenset(sentence_figures(article, sentence.start, sentence.end)) if sentence else frozenset()
+
+
+def _record(
+    mention: GoldMention, n: int, found: EventMention | None, context: frozenset[str], figures: frozenset[str],
+) -> MentionRecord:
     date = None
     if found is not None and found.date is not None and found.date_from == "sentence":
         date = interval(found.date.value, found.date.precision)
@@ -225,5 +244,6 @@ def _record(mention: GoldMention, n: int, found: EventMention | None, context: f
         participants=(participants.low, participants.high)
         if participants is not None and participants.low is not None and participants.high is not None else None,
         context=context,
+        figures=figures,
         specificity=found.specificity if found is not None else "specific",
     )

@@ -34,6 +34,7 @@ from kronika.link.events import (
     mention_order,
     mention_record,
     sentence_entities,
+    sentence_figures,
 )
 from kronika.link.stories import StoryArticle, cluster_stories
 from kronika.model import (
@@ -170,9 +171,10 @@ def _rows(article: Article) -> list[tuple[MentionRow, MentionRecord]]:
     rows = []
     for mention in article.events:
         context, locations = sentence_entities(article, mention)
-        record = {**to_dict(mention), "context": context, "locations": locations}
+        figures = sentence_figures(article, mention.sentence.start, mention.sentence.end)
+        record = {**to_dict(mention), "context": context, "locations": locations, "figures": figures}
         row = MentionRow(mention.id, article.id, "", article.language, article.source, published, record)
-        rows.append((row, mention_record(mention, article.id, published or "", context, locations)))
+        rows.append((row, mention_record(mention, article.id, published or "", context, locations, figures)))
     return rows
 
 
@@ -184,7 +186,7 @@ def _encode(encoder: SentenceEncoder, records: list[MentionRecord], stored: list
 def _record(row: MentionRow) -> MentionRecord:
     return mention_record(
         from_dict(EventMention, row.record), row.article_id, row.published or "",
-        row.record.get("context", ()), row.record.get("locations", ()),
+        row.record.get("context", ()), row.record.get("locations", ()), row.record.get("figures", ()),
     )
 
 
