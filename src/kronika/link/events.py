@@ -47,10 +47,11 @@ Hard constraints (any one fails → not the same event):
 The pair score (:data:`WEIGHTS`) adds evidence: the same mode, overlapping dates read in the
 sentences (more when both are days; a date guessed from the publication date is none), the
 same city or region named in both sentences (an article's place or a country is none),
-shared actors and targets (resolved entities), agreeing participant counts, entities named around both mentions. Figures that
-disagree (100,000 and 200,000 protesters) do not subtract: they are claims to keep, not
-evidence of a different event; figures far apart (5,000 and 100,000) do, and so do
-sentences that name only different locations.
+shared actors and targets (resolved entities), agreeing counts (of a crowd, or of those
+arrested, killed or injured), entities named around both mentions, figures both sentences
+state. Counts that disagree (100,000 and 200,000 protesters) do not subtract: they are
+claims to keep, not evidence of a different event; counts far apart (5,000 and 100,000)
+do, and so do sentences that name only different locations.
 
 Ids: a canonical event's id is made from its first mention's id and never changes; later
 mentions only join. A batch is linked in a fixed order (:func:`link_order`: best-dated
