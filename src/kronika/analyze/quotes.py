@@ -190,6 +190,9 @@ class Cues:
     """First words of the [before]/[after] cues, to skip most tokens at once."""
     pattern: re.Pattern[str]
     """Any cue word: a sentence without a match cannot hold indirect speech."""
+    clause_cues: frozenset[str]
+    """[verbs], [indirect], [object], [infinitive] and [bare]: the one-word cues that may
+    govern a reported clause."""
 
 
 @cache
@@ -236,6 +239,10 @@ def load_cues(language: str) -> Cues:
         longest=max((w.count(" ") + 1 for w in every), default=1),
         first_words=frozenset(
             w.split()[0] for w in sections.get("before", set()) | sections.get("after", set())
+        ),
+        clause_cues=frozenset(
+            sections.get("verbs", set()) | sections.get("indirect", set()) | sections.get("object", set())
+            | sections.get("infinitive", set()) | sections.get("bare", set())
         ),
         pattern=_any_word(
             sections.get("verbs", set())
@@ -1023,12 +1030,7 @@ class _Doc:
                 words += 1
                 if words > POST_CUE_WORDS:
                     break
-            elif (
-                tok.text in ".!?;"
-                and k > 0
-                and not self.abbreviation(toks[k - 1])
-                and not (k + 1 < len(toks) and toks[k + 1].text in ",)")  # "(D-Wis.) said"
-            ):
+            elif k > 0 and self._sentence_ends(toks, k):
                 break
             n = _cue_at(toks, k, c.before, c.longest, c.first_words)
             if n:
@@ -1052,6 +1054,15 @@ class _Doc:
                     return _Attribution(who, tok.text, self._next_to(toks, k), words)
         return self._after_apposition(toks)
 
+    def _sentence_ends(self, toks: list[_Tok], k: int) -> bool:
+        """Whether token ``k`` (not the first) ends the sentence: a full stop that is no
+        abbreviation's and has no comma or bracket after it ("(D-Wis.) said")."""
+        return (
+            toks[k].text in ".!?;"
+            and not self.abbreviation(toks[k - 1])
+            and not (k + 1 < len(toks) and toks[k + 1].text in ",)")
+        )
+
     def _after_apposition(self, toks: list[_Tok]) -> _Attribution | None:
         """``“…,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing,
         said``: a name right after the quote, then a description in commas longer than the
@@ -1064,9 +1075,7 @@ class _Doc:
         words = 0
         for j in range(first + 1, len(toks)):
             tok = toks[j]
-            if tok.text in ".!?;" and not self.abbreviation(toks[j - 1]) and not (
-                j + 1 < len(toks) and toks[j + 1].text in ",)"
-            ):
+            if self._sentence_ends(toks, j):
                 return None
             if not _is_word(tok):
                 continue
@@ -1474,17 +1483,11 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
         named = _named_as(doc, toks, k, end)
         if named is not None:
             return named
-        if low in c.told and k + 2 < len(toks) and toks[k + 1].low in c.addressees:
-            subject = toks[k + 2]
-            if subject.low in c.pronouns or subject.low in c.heads or _capital(subject):
-                who = doc.phrase_left(toks, k)
-                if who is not None:  # "told them he would …" (no "that")
-                    return Quote(subject.start, end, text[subject.start : end], who, tok.text, False)
         if low in c.told:
             told = _told(doc, toks, k, end)
             if told is not None:
                 return told
-        if low not in c.verbs and low not in c.indirect and low not in c.objects and low not in c.infinitive and low not in c.bare:
+        if low not in c.clause_cues:
             n = _cue_at(toks, k, c.objects, c.longest, c.object_words)
             if not n:
                 continue
@@ -1539,13 +1542,21 @@ def _governed(doc: _Doc, toks: list[_Tok], c: Cues, end: int) -> Quote | None:
 
 
 def _told(doc: _Doc, toks: list[_Tok], k: int, end: int) -> Quote | None:
-    """``X told a meeting of island leaders that <clause>``, ``X told the forum he was …``:
-    the addressee is a noun phrase of up to ``TOLD_WORDS`` words without a comma; the clause
-    opens with a ``[that]`` word, or with a pronoun and an auxiliary."""
+    """``X told them he would …`` (an ``[addressees]`` word, then a pronoun, determiner or
+    name opens the clause); ``X told a meeting of island leaders that <clause>``, ``X told
+    the forum he was …``: the addressee is a noun phrase of up to ``TOLD_WORDS`` words
+    without a comma, the clause opens with a ``[that]`` word, or with a pronoun and an
+    auxiliary."""
     c = doc.cues
+    if k + 2 < len(toks) and toks[k + 1].low in c.addressees:
+        subject = toks[k + 2]
+        if subject.low in c.pronouns or subject.low in c.heads or _capital(subject):
+            who = doc.phrase_left(toks, k)
+            if who is not None:
+                return Quote(subject.start, end, doc.text[subject.start : end], who, toks[k].text, False)
     for j in range(k + 2, min(len(toks) - 2, k + 2 + TOLD_WORDS)):
         tok = toks[j]
-        if not _is_word(tok) and tok.text != "'s" or doc.inside_quote(tok.start, tok.end):
+        if not _is_word(tok) or doc.inside_quote(tok.start, tok.end):
             return None
         if tok.low in c.that:
             start = toks[j + 1].start
