@@ -116,6 +116,18 @@ def test_a_rally_for_someone_is_not_the_protest_against_him() -> None:
     assert clusters(link_records([protest, rally, march])) == {frozenset({"protest", "march"}), frozenset({"rally"})}
 
 
+def analysed_records(texts: dict[str, str], event_type: str) -> list[MentionRecord]:
+    """The record of each text's first mention of ``event_type``, as the pipeline makes it
+    (key: article id, whose first two letters are its language)."""
+    records = []
+    for name, text in texts.items():
+        article = analyze(Article(id=name, text=text, language=name[:2], published=Published("2020-08-17", "day")))
+        event = next(e for e in article.events if e.type == event_type)
+        figures = sentence_figures(article, event.sentence.start, event.sentence.end)
+        records.append(mention_record(event, name, "2020-08-17", figures=figures))
+    return records
+
+
 def test_reports_of_arrests_agree_on_how_many_were_arrested() -> None:
     # two outlets, guessed dates (no evidence), but the same count of people arrested
     texts = {
@@ -123,11 +135,7 @@ def test_reports_of_arrests_agree_on_how_many_were_arrested() -> None:
         "en": "Police detained a dozen people at the port.",
         "en2": "Police detained 300 people at the port.",
     }
-    records = []
-    for name, text in texts.items():
-        article = analyze(Article(id=name, text=text, language=name[:2], published=Published("2020-08-17", "day")))
-        event = next(e for e in article.events if e.type == "COERCE")
-        records.append(mention_record(event, name, "2020-08-17"))
+    records = analysed_records(texts, "COERCE")
     assert [r.participants for r in records] == [(14, 14), (10, 15), (300, 300)]
     assert clusters(link_records(records)) == {frozenset({records[0].id, records[1].id}), frozenset({records[2].id})}
 
@@ -139,12 +147,7 @@ def test_two_reports_stating_the_same_figure_link() -> None:
         "nl": "Arbeiders van de fabriek staakten om het verlies van 14.000 banen, zegt de vakbond.",
         "en2": "Workers at the plant struck over the loss of 900 jobs, the union says.",
     }
-    records = []
-    for name, text in texts.items():
-        article = analyze(Article(id=name, text=text, language=name[:2], published=Published("2020-08-17", "day")))
-        event = next(e for e in article.events if e.type == "PROTEST")
-        figures = sentence_figures(article, event.sentence.start, event.sentence.end)
-        records.append(mention_record(event, name, "2020-08-17", figures=figures))
+    records = analysed_records(texts, "PROTEST")
     assert [sorted(r.figures) for r in records] == [["14000"], ["14000"], ["900"]]
     assert clusters(link_records(records)) == {frozenset({records[0].id, records[1].id}), frozenset({records[2].id})}
 
