@@ -11,7 +11,8 @@ in the language per wordfreq, whether it is a known place name) and those of its
 plus two document-level clues: whether the same word is written in lower case elsewhere in
 the document (then a capital is probably only sentence-initial), and whether it is
 capitalised mid-sentence elsewhere (then it is probably a name). Word-level features are
-computed once per distinct word and cached, which keeps tagging fast.
+computed once per distinct word and cached, and at run time their weights are summed once
+per distinct word too (:mod:`kronika.analyze.crf`), which keeps tagging fast.
 """
 
 from __future__ import annotations
@@ -21,22 +22,25 @@ import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+import numpy as np
+
+from kronika.analyze.crf import ChainTagger
 from kronika.analyze.frequencies import has_word_frequencies, zipf
 from kronika.analyze.tokens import tokenize
 from kronika.model import Entity, Sentence
 
-if TYPE_CHECKING:
-    from pycrfsuite import Tagger
-
 LABELS = ("PER", "ORG", "LOC", "MISC")
 CONTEXT = (-2, -1, 1, 2)
 """Neighbour offsets whose word features a token sees (window ±2, chosen on CoNLL val)."""
+VOTE_CONTEXT = (-1, 1)
+"""Neighbour offsets whose document vote a token sees in the second pass."""
 
 _DIGITS = re.compile(r"\d")
 _OPENERS = frozenset('"“”„«‘\'(:-–—')
@@ -273,7 +277,7 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-Taggers = tuple["Tagger", "Tagger | None"]
+Taggers = tuple[ChainTagger, ChainTagger | None]
 
 
 @cache
@@ -298,13 +302,9 @@ def installed_taggers(language: str) -> Taggers | None:
     return _taggers(language)
 
 
-def load_tagger(path: Path) -> Tagger:
-    """A CRF tagger opened on a model file."""
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+def load_tagger(path: Path) -> ChainTagger:
+    """A CRF tagger read from a crfsuite model file."""
+    return ChainTagger(path)
 
 
 def has_model(language: str) -> bool:
@@ -329,7 +329,7 @@ def add_votes(rows: list[list[str]], words: Sequence[str], votes: dict[str, str]
         vote = votes.get(word)
         if vote is not None:
             row.append("doc=" + vote)
-        for offset in (-1, 1):
+        for offset in VOTE_CONTEXT:
             other = index + offset
             if 0 <= other < len(words) and words[other] in votes:
                 row.append(f"{offset}:doc={votes[words[other]]}")
@@ -339,6 +339,85 @@ def document_features(words: Sequence[Sequence[str]], language: str) -> list[lis
     """First-pass features of every sentence of one document."""
     clues = document_clues(words)
     return [sentence_features(sentence, language, clues) for sentence in words]
+
+
+@dataclass(slots=True)
+class _Layout:
+    """A document's tokens as arrays: each token's distinct word, and where its neighbours
+    are, so that features are looked up once per distinct word (:func:`_emissions`)."""
+
+    lengths: list[int]
+    distinct: list[str]
+    ids: np.ndarray
+    """Per token, its index in ``distinct``."""
+    inside: dict[int, np.ndarray]
+    """Per neighbour offset, whether each token has a neighbour there in its sentence."""
+    neighbour: dict[int, np.ndarray]
+    """Per neighbour offset, the distinct word standing there (any word where none does)."""
+    bigrams: list[str]
+    """Per token, its "first" or "bigram=" feature."""
+    shouting: np.ndarray
+    """Per token, whether its sentence is in capitals."""
+
+    @classmethod
+    def of(cls, words: Sequence[Sequence[str]]) -> _Layout:
+        vocabulary: dict[str, int] = {}
+        ids = np.array([vocabulary.setdefault(word, len(vocabulary)) for sentence in words for word in sentence])
+        lengths = [len(sentence) for sentence in words]
+        count = np.repeat(lengths, lengths)
+        position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        inside, neighbour = {}, {}
+        for offset in (*CONTEXT, *VOTE_CONTEXT):
+            inside[offset] = (position + offset >= 0) & (position + offset < count)
+            neighbour[offset] = ids[np.clip(np.arange(len(ids)) + offset, 0, max(len(ids) - 1, 0))]
+        bigrams = []
+        for sentence in words:
+            lower = [word.lower() for word in sentence]
+            bigrams.extend(["first"][: len(lower)] + [f"bigram={a}|{b}" for a, b in pairwise(lower)])
+        shouting = np.repeat([sum(word.isupper() for word in s) * 2 > len(s) for s in words], lengths)
+        return cls(lengths, list(vocabulary), ids, inside, neighbour, bigrams, shouting)
+
+
+def _emissions(
+    layout: _Layout,
+    language: str,
+    tagger: ChainTagger,
+    clues: tuple[set[str], set[str]],
+    votes: dict[str, str] | None = None,
+) -> np.ndarray:
+    """The label scores of every token of a document: the features of :func:`sentence_features`
+    (and of :func:`add_votes` when ``votes`` are given), each distinct word's looked up once
+    and summed in numpy (``tests/analyze/test_crf.py`` checks the labels are crfsuite's)."""
+    row = tagger.row
+    distinct = layout.distinct
+
+    def by_word(rows: list[int]) -> np.ndarray:
+        return np.array(rows, dtype=np.intp)[layout.ids]
+
+    known = tagger.memo
+    for word in distinct:
+        if word not in known:  # the rows of a word's own features and of it as each neighbour
+            known[word] = (row(word_features(word, language)),) + tuple(
+                row(neighbour_features(word, language, offset)) for offset in CONTEXT
+            )
+    word_rows = np.array([known[word] for word in distinct], dtype=np.intp)
+    lowered, mid_capital = clues
+    columns = [
+        word_rows[layout.ids, 0],
+        np.array([row(bigram) for bigram in layout.bigrams], dtype=np.intp),
+        np.where(layout.shouting, row("shouting"), 0),
+        by_word([row("doc:lower") if word[:1].isupper() and word.lower() in lowered else 0 for word in distinct]),
+        by_word([row("doc:midcap") if word[:1].isupper() and word in mid_capital else 0 for word in distinct]),
+    ]
+    for column, offset in enumerate(CONTEXT, start=1):
+        neighbours = word_rows[layout.neighbour[offset], column]
+        columns.append(np.where(layout.inside[offset], neighbours, row(f"{offset}:edge")))
+    if votes is not None:
+        columns.append(by_word([row("doc=" + votes[word]) if word in votes else 0 for word in distinct]))
+        for offset in VOTE_CONTEXT:
+            rows = np.array([row(f"{offset}:doc={votes[word]}") if word in votes else 0 for word in distinct], dtype=np.intp)
+            columns.append(np.where(layout.inside[offset], rows[layout.neighbour[offset]], 0))
+    return tagger.emissions(np.stack(columns, axis=1))
 
 
 def tag_sentences(
@@ -354,20 +433,27 @@ def tag_sentences(
     if taggers is None:
         return [["O"] * len(sentence) for sentence in words]
     first, second = taggers
-    rows = document_features(words, language)
-    labels = [first.tag(row) if row else [] for row in rows]
+    layout = _Layout.of(words)
+    if not len(layout.ids):
+        return [[] for _ in words]
+    clues = document_clues(words)
+    first.forget_if_full()
+    labels = first.decode(_emissions(layout, language, first, clues), layout.lengths)
     if second is None:
         return labels
     votes = document_votes(words, labels)
     named = {word for word, vote in votes.items() if vote != "O"}
-    for index, (row, sentence) in enumerate(zip(rows, words, strict=True)):
-        # A sentence with no word the first pass called a name keeps its labels: re-tagging
-        # those changed nothing on CoNLL test (F1 en 0.8535 → 0.8537, nl 0.8089 → 0.8089)
-        # and skips a third (en) to half (nl) of the second-pass work.
-        if named.isdisjoint(sentence):
-            continue
-        add_votes(row, sentence, votes)
-        labels[index] = second.tag(row)
+    # A sentence with no word the first pass called a name keeps its labels: re-tagging
+    # those changed nothing on CoNLL test (F1 en 0.8535 → 0.8537, nl 0.8089 → 0.8089)
+    # and skips a third (en) to half (nl) of the second-pass work.
+    again = [index for index, sentence in enumerate(words) if not named.isdisjoint(sentence)]
+    if not again:
+        return labels
+    second.forget_if_full()
+    layout = _Layout.of([words[index] for index in again])
+    scores = _emissions(layout, language, second, clues, votes)
+    for index, sentence_labels in zip(again, second.decode(scores, layout.lengths), strict=True):
+        labels[index] = sentence_labels
     return labels
 
 

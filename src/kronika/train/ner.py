@@ -455,7 +455,7 @@ def train(
             _fit([documents[i] for i in trained_on], [rows[i] for i in trained_on], params, fold)
             tagger = load_tagger(fold)
             for i in tagged:
-                labels = [tagger.tag(row) for row in rows[i]]
+                labels = tagger.tag_sentences(rows[i])
                 votes[i] = document_votes(words[i], labels)
             fold.unlink()
         for document_rows, document_words, document_votes_ in zip(rows, words, votes, strict=True):
