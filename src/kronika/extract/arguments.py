@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from kronika.analyze.places import DEMONYM, NAME_PART, is_dateline
 from kronika.analyze.quotes import load_cues
-from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word
-from kronika.model import Actor, Article, Magnitude, Place, Quantity, TimeExpression
+from kronika.extract.lexicon import CLAUSE_MARKS, Lexicon, Match, Word, crosses_mark
+from kronika.model import Actor, Article, Entity, Magnitude, Place, Quantity, TimeExpression
 
 ACTED_ON = frozenset({
     "COERCE", "ASSAULT", "SANCTION", "THREATEN", "ACCUSE", "DISAPPROVE", "CONSULT", "SUPPORT",
@@ -79,15 +80,18 @@ class Candidate:
     """The entity label; ``None`` for an actor-noun phrase."""
 
 
-def candidates(article: Article, words: list[Word], lexicon: Lexicon) -> list[Candidate]:
-    """Entity and actor-noun phrases of a sentence's words, in text order."""
+def candidates(
+    article: Article, words: list[Word], lexicon: Lexicon, entities: Sequence[Entity] | None = None
+) -> list[Candidate]:
+    """Entity and actor-noun phrases of a sentence's words, in text order (``entities``: the
+    article's that may lie in the sentence, default all)."""
     if not words:
         return []
     lo, hi = words[0].start, words[-1].end
     found: list[Candidate] = []
     index = {w.start: i for i, w in enumerate(words)}
     ends = {w.end: i for i, w in enumerate(words)}
-    for entity in article.entities:
+    for entity in article.entities if entities is None else entities:
         if not (lo <= entity.start and entity.end <= hi and entity.start in index and entity.end in ends):
             continue
         if not is_dateline(article.text, entity.start, entity.end):  # "CAIRO —": where it was filed
@@ -165,9 +169,9 @@ def actors(
         return None
 
     passive = _passive(words, trigger, lexicon)
-    same_clause_before = [c for c in before if not _crosses(words, c.last, trigger.first)]
+    same_clause_before = [c for c in before if not crosses_mark(words, c.last, trigger.first)]
     subject = same_clause_before[-1] if same_clause_before else (before[0] if before and before[0].first == 0 else None)
-    clause_after = [c for c in after if not _crosses(words, trigger.last, c.first)]
+    clause_after = [c for c in after if not crosses_mark(words, trigger.last, c.first)]
     if subject is None:
         free = [c for c in clause_after[:1] if preposition(c) is None]
         subject = free[0] if free and event_type not in ACTED_ON else None
@@ -204,10 +208,6 @@ def _passive(words: list[Word], trigger: Match, lexicon: Lexicon) -> bool:
         if words[k].lemma in aux:
             return True
     return False
-
-
-def _crosses(words: list[Word], i: int, j: int) -> bool:
-    return any(w.form in CLAUSE_MARKS for w in words[min(i, j) + 1 : max(i, j)])
 
 
 def place(

@@ -29,6 +29,7 @@ Per sentence:
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from kronika import ontology
@@ -38,7 +39,7 @@ from kronika.extract.gate import gate_note
 from kronika.extract.lexicon import Lexicon, Match, Word, load
 from kronika.extract.modality import in_scope, modality
 from kronika.lang import capabilities
-from kronika.model import Article, EventMention, Modality, Sentence, Span
+from kronika.model import Article, Entity, EventMention, Modality, Sentence, Span
 
 BASE_CONFIDENCE = 0.5
 ARGUMENT_CONFIDENCE = {"actor": 0.15, "place": 0.1, "date": 0.1, "magnitude": 0.05}
@@ -96,11 +97,17 @@ def find_events(article: Article, *, gate: bool = True) -> list[EventMention]:
         return []
     blocked.sort()
     starts = [start for start, _ in blocked]
+    entities = sorted(article.entities, key=lambda e: e.start)
+    entity_starts = [e.start for e in entities]
+    named = specificity.named_ids(article)
     for sentence, words in zip(article.sentences, sentences, strict=True):
         if words:
             # Names and times lie inside one sentence: those that start in it can block.
             inside = blocked[bisect.bisect_left(starts, sentence.start): bisect.bisect_left(starts, sentence.end)]
-            events.extend(_sentence_events(article, sentence, words, lexicon, inside, events))
+            own = entities[
+                bisect.bisect_left(entity_starts, sentence.start) : bisect.bisect_left(entity_starts, sentence.end)
+            ]
+            events.extend(_sentence_events(article, sentence, words, lexicon, inside, events, own, named))
     _add_demands(article, events, {s.start: words for s, words in zip(article.sentences, sentences, strict=True)})
     return events
 
@@ -129,10 +136,13 @@ def _add_demands(article: Article, events: list[EventMention], words: dict[int, 
 
 def _sentence_events(
     article: Article, sentence: Sentence, words: list[Word], lexicon: Lexicon,
-    blocked: list[tuple[int, int]], earlier: list[EventMention],
+    blocked: list[tuple[int, int]], earlier: list[EventMention], entities: list[Entity], named: frozenset[str],
 ) -> list[EventMention]:
     matches = lexicon.matches(words)
-    counts = [(q.start, q.end) for q in article.quantities if sentence.start <= q.start < sentence.end]
+    counts = (
+        [(q.start, q.end) for q in article.quantities if sentence.start <= q.start < sentence.end]
+        if any(m.section == "negation" for m in matches) else []
+    )
     cues = [
         m for m in matches
         if m.section in MODALITY_SECTIONS and not (m.section == "negation" and _inside(words[m.anchor], counts))
@@ -146,7 +156,7 @@ def _sentence_events(
     triggers = _one_per_kind(triggers)
     times = [t for t in article.times if sentence.start <= t.start and t.end <= sentence.end]
     quantities = [q for q in article.quantities if sentence.start <= q.start and q.end <= sentence.end]
-    found = arguments.candidates(article, words, lexicon)
+    found = arguments.candidates(article, words, lexicon, entities)
     statement_words = {i for t in triggers if t.type in VERBAL for i in range(t.match.first, t.match.last + 1)}
     mentions: list[EventMention] = []
     for trigger in triggers:
@@ -197,7 +207,7 @@ def _sentence_events(
             confidence=round(min(confidence, 1.0), 2),
         )
         mention.specificity, mention.anchors = specificity.classify(
-            article, mention, words, match, lexicon, earlier + mentions
+            article, mention, words, match, lexicon, earlier + mentions, named
         )
         mentions.append(mention)
     return mentions
@@ -236,7 +246,7 @@ def _modifies_actor(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
     )
 
 
-def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
+def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon, title_case: bool) -> bool:
     """A one-word trigger written with a capital inside a sentence of lower-case words is a
     name or a month ("matches March 1-2", "March bonds"), where nouns are not capitalised
     (``[settings] nouns = capitalised`` says they are, as in German)."""
@@ -244,10 +254,13 @@ def _name_or_month(words: list[Word], m: Match, lexicon: Lexicon) -> bool:
         return False
     if not words[m.anchor - 1].form[:1].isalnum():
         return False  # after a dateline's dash, a colon or a quotation mark: a first word
-    if lexicon.settings.get("nouns") == "capitalised":
-        return False
+    return not title_case and lexicon.settings.get("nouns") != "capitalised"
+
+
+def _title_case(words: list[Word]) -> bool:
+    """Are at least half the words written with a capital (a title-case headline)?"""
     capitals = sum(w.capital for w in words if w.form[:1].isalpha())
-    return capitals * 2 < sum(1 for w in words if w.form[:1].isalpha())  # not a title-case headline
+    return capitals * 2 >= sum(1 for w in words if w.form[:1].isalpha())
 
 
 def _inside(word: Word, spans: list[tuple[int, int]]) -> bool:
@@ -273,22 +286,26 @@ def _triggers(
     """Non-overlapping trigger matches, longest first, then in text order; a form's entry
     before its lemma's, and only where the sentence gives the entry its sense."""
     own_forms = {m.anchor for m in matches if m.by_form}
+    title_case = _title_case(words) if any(words[m.anchor].capital for m in matches) else False
     matches = [
         m for m in matches
         if (m.by_form or len(m.entry.words) > 1 or m.anchor not in own_forms)
         and m.entry.sense_holds(words, m.first, m.last)
-        and not _name_or_month(words, m, lexicon)
+        and not _name_or_month(words, m, lexicon, title_case)
         and not _people(words, m, lexicon)
     ]
     ranked = sorted(matches, key=lambda m: (-len(m.entry.words), -(m.last - m.first), m.first))
     taken: set[int] = set()
     kept: list[Match] = []
+    starts = [s for s, _ in blocked]  # blocked is sorted by start
+    reach = list(itertools.accumulate((e for _, e in blocked), max))  # the furthest end so far
     for m in ranked:
         span = set(range(m.first, m.last + 1))
         if span & taken:
             continue
         start, end = words[m.anchor].start, words[m.anchor].end
-        if any(s <= start and end <= e for s, e in blocked):
+        last = bisect.bisect_right(starts, start) - 1  # the spans starting at or before the word
+        if last >= 0 and reach[last] >= end:
             continue
         taken |= span
         kept.append(m)

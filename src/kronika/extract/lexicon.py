@@ -66,6 +66,46 @@ class Word:
     """Separable-verb key → index of its particle later in the sentence ("riep … op")."""
 
 
+class Words(list[Word]):
+    """A sentence's words (what :meth:`Lexicon.words` gives), with indexes built on first
+    use: the words' keys are complete by then. Sense checks and phrase matching look words
+    up by key instead of scanning the sentence, which text without sentence punctuation
+    makes a thousand words long. A slice is a plain list."""
+
+    __slots__ = ("_marks", "_positions")
+
+    def __init__(self, words: list[Word]) -> None:
+        super().__init__(words)
+        self._positions: dict[str, list[int]] | None = None
+        self._marks: list[int] | None = None
+
+    def positions(self) -> dict[str, list[int]]:
+        """Key → indices of the words that have it, in order."""
+        if self._positions is None:
+            self._positions = {}
+            for i, word in enumerate(self):
+                for key in word.keys:
+                    self._positions.setdefault(key, []).append(i)
+        return self._positions
+
+    def marks_before(self) -> list[int]:
+        """How many clause marks stand before each index (one more entry: all of them)."""
+        if self._marks is None:
+            self._marks = [0]
+            for word in self:
+                self._marks.append(self._marks[-1] + (word.form in CLAUSE_MARKS))
+        return self._marks
+
+
+def crosses_mark(words: list[Word], i: int, j: int) -> bool:
+    """Does a clause mark stand between words ``i`` and ``j``?"""
+    lo, hi = min(i, j), max(i, j)
+    if isinstance(words, Words):
+        marks = words.marks_before()
+        return hi > lo + 1 and marks[hi] > marks[lo + 1]
+    return any(w.form in CLAUSE_MARKS for w in words[lo + 1 : hi])
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     words: tuple[str, ...]
@@ -85,11 +125,27 @@ class Entry:
             return False
         if not self.needs and not self.excludes:
             return True
-        own = {part for word in self.words for part in word.split("_")}
+        own = _parts(self.words)
+        if isinstance(words, Words):
+            positions = words.positions()
+
+            def stands(keys: frozenset[str]) -> bool:
+                return any(
+                    not first <= k <= last or not words[k].keys & own
+                    for key in keys for k in positions.get(key, ())
+                )
+
+            return (not self.needs or stands(self.needs)) and not stands(self.excludes)
         around = set().union(*(  # what stands inside a separated verb counts ("zette … waterkanonnen in")
             w.keys for k, w in enumerate(words) if not first <= k <= last or not w.keys & own
         ))
         return (not self.needs or bool(self.needs & around)) and not self.excludes & around
+
+
+@lru_cache(maxsize=4096)
+def _parts(words: tuple[str, ...]) -> frozenset[str]:
+    """The words of an entry, a separable verb's particle and verb apart."""
+    return frozenset(part for word in words for part in word.split("_"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +176,7 @@ class Lexicon:
     settings: dict[str, str] = field(default_factory=dict)
     """``[settings]``: ``compounds = closed`` where words are compounded without a hyphen."""
 
-    def words(self, text: str, start: int, end: int) -> list[Word]:
+    def words(self, text: str, start: int, end: int) -> Words:
         """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
         lemma = _lemmatizer(self.language)
         words = []
@@ -130,12 +186,12 @@ class Lexicon:
             words.append(Word(s, e, form, {form, base}, base, text[s].isupper()))
         return self._keyed(words)
 
-    def rekey(self, words: list[Word]) -> list[Word]:
+    def rekey(self, words: list[Word]) -> Words:
         """Words another lexicon of the language read, keyed for this one (the same forms
         and lemmas; this lexicon's separable verbs and compound heads): no second reading."""
         return self._keyed([Word(w.start, w.end, w.form, {w.form, w.lemma}, w.lemma, w.capital) for w in words])
 
-    def _keyed(self, words: list[Word]) -> list[Word]:
+    def _keyed(self, words: list[Word]) -> Words:
         """Add this lexicon's separable-verb keys and compound heads to words keyed by form and lemma."""
         if self.separable:
             self._join_particles(words)
@@ -145,7 +201,7 @@ class Lexicon:
                 head = self._compound_head(word.form)
                 if head:
                     word.keys.add(head)
-        return words
+        return Words(words)
 
     def _compound_head(self, form: str) -> str | None:
         """The one-word trigger or ``[domain]`` entry a compound ends in
@@ -207,11 +263,14 @@ class Lexicon:
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
         """Every match of an entry (of ``sections``, default all) in ``words``."""
         found = []
+        present = words.positions() if isinstance(words, Words) else None
         for i, word in enumerate(words):
             for key in word.keys:
                 for section, entry in self.by_first.get(key, ()):
                     if sections is not None and section not in sections:
                         continue
+                    if present is not None and not all(wanted in present for wanted in entry.words[1:]):
+                        continue  # a word of the phrase is nowhere in the sentence
                     match = _match_rest(words, i, entry, self.sets.get("clause", frozenset()))
                     if match:
                         last = max([match[1]] + [word.particles[w] for w in entry.words if w in word.particles])

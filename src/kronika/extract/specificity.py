@@ -45,7 +45,7 @@ create or join a canonical event of their own (:mod:`kronika.link.events`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from kronika.extract.lexicon import Lexicon, Match, Word
 from kronika.model import Article, EventMention, Specificity, date_span
@@ -68,10 +68,11 @@ SPECIFIC: Specificity = "specific"
 
 def anchors(
     article: Article, mention: EventMention, definite: bool, earlier: Sequence[EventMention] = (),
-    past: bool = False,
+    past: bool = False, named: Collection[str] | None = None,
 ) -> list[str]:
     """What ties ``mention`` to one occurrence (see the module docstring); ``earlier``: the
-    article's mentions before it."""
+    article's mentions before it; ``named``: the ids of its PER and ORG entities
+    (:func:`named_ids`)."""
     found = []
     date = mention.date
     if date is not None and mention.date_from == "sentence" and date.kind in ("date", "since"):
@@ -80,7 +81,7 @@ def anchors(
         found.append("place")
     if mention.magnitudes:
         found.append("count")
-    named = {e.entity_id for e in article.entities if e.entity_id and e.label in ("PER", "ORG")}
+    named = named_ids(article) if named is None else named
     if any(a.entity_id in named and a.role in ("actor", "target") for a in mention.actors):
         found.append("participants")
     if definite and mention.modality == "ongoing":
@@ -94,17 +95,22 @@ def anchors(
     return found
 
 
+def named_ids(article: Article) -> frozenset[str]:
+    """The entity ids of an article's named persons and organisations."""
+    return frozenset(e.entity_id for e in article.entities if e.entity_id and e.label in ("PER", "ORG"))
+
+
 def classify(
     article: Article, mention: EventMention, words: list[Word], match: Match, lexicon: Lexicon,
-    earlier: Sequence[EventMention] = (),
+    earlier: Sequence[EventMention] = (), named: Collection[str] | None = None,
 ) -> tuple[Specificity, list[str]]:
     """The specificity class of ``mention`` and its anchors (``earlier``: the article's
-    mentions before it)."""
+    mentions before it; ``named``: :func:`named_ids`, computed when not given)."""
     before = {key for w in words[max(match.first - CUE_WINDOW, 0) : match.first] for key in w.keys}
     after = {key for w in words[match.last + 1 : match.last + 1 + CUE_WINDOW] for key in w.keys}
     near = {key for w in words[max(match.first - DEFINITE_WINDOW, 0) : match.first] for key in w.keys}
     definite = bool(near & lexicon.sets.get("definite", frozenset()))
-    found = anchors(article, mention, definite, earlier, is_past(words[match.anchor], lexicon))
+    found = anchors(article, mention, definite, earlier, is_past(words[match.anchor], lexicon), named)
     if in_headline(article, mention.trigger.start):
         return "headline", found
     if mention.modality == "hypothetical":
