@@ -53,10 +53,12 @@ preposition of place, and a name the tagger calls an organisation twice is one t
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -548,7 +550,9 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
     matches = _evidenced(text, words, matches, entities, layer)
     places = _resolve(text, matches, layer.demonyms)
     # (an "organisation" opening with a lower-case word, "estado de San Luis Potosí", is the tagger's slip)
-    organisations = [(e.start, e.end) for e in entities if e.label == "ORG" and e.text[:1].isupper()]
+    organisations = sorted((e.start, e.end) for e in entities if e.label == "ORG" and e.text[:1].isupper())
+    organisation_starts = [start for start, _ in organisations]
+    organisation_reach = list(itertools.accumulate((end for _, end in organisations), max))
     for place, match in zip(places, matches, strict=True):
         # A city's or region's adjective or people ("Wiener", "Brandenburger"): no place
         # where something happens, like a country's demonym.
@@ -558,10 +562,14 @@ def find_places(text: str, entities: list[Entity], language: str) -> list[Place]
             and match.key not in _variants(_key(word), layer.suffixes)
         ):
             place.feature = DEMONYM
-        elif place.feature != DEMONYM and any(
-            s <= place.start and place.end <= e and (s, e) != (place.start, place.end)
-            and (place.precision != "country" or s == place.start)  # "US Treasury", not "Bank of England"
-            for s, e in organisations
+        elif place.feature != DEMONYM and (
+            (before := bisect.bisect_right(organisation_starts, place.start))
+            and organisation_reach[before - 1] >= place.end  # else no organisation covers it
+            and any(
+                place.end <= e and (s, e) != (place.start, place.end)
+                and (place.precision != "country" or s == place.start)  # "US Treasury", not "Bank of England"
+                for s, e in organisations[:before]
+            )
         ):
             place.feature = NAME_PART
     return places
@@ -630,13 +638,19 @@ def _home_countries(code: str) -> frozenset[str]:
 
 def _not_a_place(state: _State, i: int) -> int:
     """The number of words of a ``not:`` name starting at word ``i`` (0 if none)."""
-    if not state.layer.not_places:
-        return 0
+    if not state.layer.not_places or _key(state.words[i][2]) not in _prefixes(state.layer.not_places):
+        return 0  # a name here would begin with the word's own key
     for size in range(min(NOT_PLACE_WORDS, len(state.words) - i), 0, -1):
         between = state.text[state.words[i][0] : state.words[i + size - 1][1]]
         if normalise(between) in state.layer.not_places:
             return size
     return 0
+
+
+@lru_cache(maxsize=64)
+def _prefixes(names: frozenset[str]) -> frozenset[str]:
+    """Every beginning of every name."""
+    return frozenset(name[:k] for name in names for k in range(1, len(name) + 1))
 
 
 NOT_PLACE_WORDS = 3
@@ -652,12 +666,16 @@ def _spelled_otherwise(text: str, entities: list[Entity], found: list[_Match], s
     from kronika.analyze.names import name_key
 
     matches = []
+    spans = sorted((m.start, m.end) for m in found)
+    starts = [start for start, _ in spans]
+    reach = list(itertools.accumulate((end for _, end in spans), max))
     for entity in entities:
         if entity.label != "LOC" or " " in entity.text or len(entity.text) < MIN_KEY_LETTERS:
             continue
         key = _key(entity.text)
-        if any(m.start < entity.end and entity.start < m.end for m in found) or key in state.persons:
-            continue
+        before = bisect.bisect_left(starts, entity.end)  # the matches starting before its end
+        if (before and reach[before - 1] > entity.start) or key in state.persons:
+            continue  # a match overlaps it
         if _zipf(key, state.layer.code) >= RARE_SURNAME_ZIPF:
             continue
         candidates = _spelling_index().get(name_key(entity.text))
@@ -692,7 +710,7 @@ class _State:
     words: list[tuple[int, int, str]]
     layer: Language
     gazetteer: Core
-    labels: list[tuple[int, int, str]]
+    labels: _Labels
     persons: set[str]
     """Names seen right after a first name: surnames in this document."""
     lowered: frozenset[str]
@@ -774,22 +792,37 @@ def _language(code: str) -> Language:
     return language(code if code else lang.SHARED)
 
 
-def _label_map(entities: list[Entity]) -> list[tuple[int, int, str]]:
-    return sorted((e.start, e.end, e.label) for e in entities)
+@dataclass(slots=True)
+class _Labels:
+    """A document's entity spans (start, end, label) sorted by start, with the furthest end
+    reached so far at each, for lookups by bisection."""
+
+    spans: list[tuple[int, int, str]]
+    starts: list[int]
+    reach: list[int]
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return iter(self.spans)
 
 
-def _label_at(labels: list[tuple[int, int, str]], start: int, end: int) -> tuple[str | None, bool]:
-    """The label of the entity covering ``start:end`` and whether it covers exactly that.
+def _label_map(entities: list[Entity]) -> _Labels:
+    spans: list[tuple[int, int, str]] = sorted((e.start, e.end, e.label) for e in entities)
+    return _Labels(spans, [first for first, _, _ in spans], list(itertools.accumulate((last for _, last, _ in spans), max)))
+
+
+def _label_at(labels: _Labels, start: int, end: int) -> tuple[str | None, bool]:
+    """The label of the entity covering ``start:end`` and whether it covers exactly that
+    (the first such entity in order of start).
 
     A PER entity that is exactly a place name is weak evidence (the CRF tags lone rare
     names such as Grodno as PER): the caller then judges the word as if untagged.
     """
-    for first, last, label in labels:
-        if first > start:
-            break
-        if end <= last:
-            return label, (first, last) == (start, end)
-    return None, False
+    before = bisect.bisect_right(labels.starts, start)  # the entities starting at or before it
+    first = bisect.bisect_left(labels.reach, end, 0, before)  # the first reaching its end
+    if first == before:
+        return None, False
+    begin, last, label = labels.spans[first]
+    return label, (begin, last) == (start, end)
 
 
 def _after_preposition(words: list[tuple[int, int, str]], i: int, layer: Language) -> bool:
@@ -806,7 +839,7 @@ def _after_title(text: str, previous: tuple[int, int, str], start: int, layer: L
     return title or (len(previous[2]) == 1 and previous[2].isupper() and gap == ". ")
 
 
-def _name_goes_on(labels: list[tuple[int, int, str]], end: int) -> bool:
+def _name_goes_on(labels: _Labels, end: int) -> bool:
     """Does an entity covering the word that ends at ``end`` go on after it?"""
     return any(first < end < last for first, last, _ in labels)
 
@@ -1057,6 +1090,14 @@ def _resolve(text: str, matches: list[_Match], demonyms: frozenset[str] = frozen
             mentioned[first.country] += 1
         if len(match.candidates) == 1 and first.precision == "city" and first.lat is not None and first.lon is not None:
             anchors.append((first.lat, first.lon))
+    anchors = list(dict.fromkeys(anchors))
+    picked: dict[tuple[int, ...], int] = {}
+
+    def pick(candidates: tuple[int, ...]) -> int:  # the same for every mention of the document
+        if candidates not in picked:
+            picked[candidates] = _pick(candidates, mentioned, anchors)
+        return picked[candidates]
+
     places: list[Place] = []
     # A name qualified once ("Moscow, Idaho") keeps that reading in the rest of the
     # document ("rent in Moscow"), until it is qualified otherwise.
@@ -1064,10 +1105,10 @@ def _resolve(text: str, matches: list[_Match], demonyms: frozenset[str] = frozen
     for k, match in enumerate(matches):
         candidates = _qualified(text, match, matches[k + 1] if k + 1 < len(matches) else None)
         if candidates != match.candidates:
-            best = _pick(candidates, mentioned, anchors)
+            best = pick(candidates)
             qualified[match.key] = best
         else:
-            best = qualified[match.key] if match.key in qualified else _pick(candidates, mentioned, anchors)
+            best = qualified[match.key] if match.key in qualified else pick(candidates)
         entry = _entry(best)
         places.append(
             Place(
