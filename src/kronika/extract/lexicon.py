@@ -178,11 +178,10 @@ class Lexicon:
 
     def words(self, text: str, start: int, end: int) -> Words:
         """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
-        lemma = _lemmatizer(self.language)
+        read = _reader(self.language)
         words = []
         for s, e in tokenize(text, start, end):
-            form = text[s:e].lower().replace("’", "'")
-            base = lemma(form)
+            form, base = read(text[s:e])
             words.append(Word(s, e, form, {form, base}, base, text[s].isupper()))
         return self._keyed(words)
 
@@ -261,21 +260,29 @@ class Lexicon:
         )
 
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
-        """Every match of an entry (of ``sections``, default all) in ``words``."""
-        found = []
+        """Every match of an entry (of ``sections``, default all) in ``words``, in word order."""
         present = words.positions() if isinstance(words, Words) else None
-        for i, word in enumerate(words):
-            for key in word.keys:
-                for section, entry in self.by_first.get(key, ()):
-                    if sections is not None and section not in sections:
-                        continue
-                    if present is not None and not all(wanted in present for wanted in entry.words[1:]):
-                        continue  # a word of the phrase is nowhere in the sentence
-                    match = _match_rest(words, i, entry, self.sets.get("clause", frozenset()))
-                    if match:
-                        last = max([match[1]] + [word.particles[w] for w in entry.words if w in word.particles])
-                        by_form = len(entry.words) == 1 and key == word.form != word.lemma
-                        found.append(Match(section, entry, match[0], last, i, by_form))
+        if present is not None:  # the words that begin an entry, found by key
+            starting = sorted(
+                ((i, key) for key in present.keys() & self.by_first.keys() for i in present[key]),
+                key=lambda hit: hit[0],
+            )
+        else:
+            starting = [(i, key) for i, word in enumerate(words) for key in word.keys]
+        clause = self.sets.get("clause", frozenset())
+        found = []
+        for i, key in starting:
+            word = words[i]
+            for section, entry in self.by_first.get(key, ()):
+                if sections is not None and section not in sections:
+                    continue
+                if present is not None and not all(wanted in present for wanted in entry.words[1:]):
+                    continue  # a word of the phrase is nowhere in the sentence
+                match = _match_rest(words, i, entry, clause)
+                if match:
+                    last = max([match[1]] + [word.particles[w] for w in entry.words if w in word.particles])
+                    by_form = len(entry.words) == 1 and key == word.form != word.lemma
+                    found.append(Match(section, entry, match[0], last, i, by_form))
         return found
 
 
@@ -357,6 +364,19 @@ def load(language: str, name: str = "events.txt") -> Lexicon | None:
     )
     return lexicon
 
+
+
+@cache
+def _reader(language: str) -> Callable[[str], tuple[str, str]]:
+    """A token as written → its lower-case form and lemma, cached per language."""
+    lemma = _lemmatizer(language)
+
+    @lru_cache(maxsize=200_000)
+    def read(token: str) -> tuple[str, str]:
+        form = token.lower().replace("’", "'")
+        return form, lemma(form)
+
+    return read
 
 
 @cache
