@@ -1,6 +1,7 @@
 """Per-document speed on messy articles of 200 to 8,000 words, stage by stage.
 
     python benchmarks/realistic.py [--per-size 6] [--input FILE.jsonl|DIR] [--seed 1]
+    python benchmarks/realistic.py --write DIR [--per-size 300] [--size 600]
 
 Without ``--input`` it generates English and Dutch articles of 200, 600, 1,000, 2,000,
 4,000 and 8,000 words from our own sentence templates, mixing what real pages hold: many
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -98,10 +100,12 @@ def block(rng: random.Random, language: str, kind: str) -> str:
 KINDS = ("prose", "prose", "prose", "names", "quote", "list", "table", "comments", "repeated", "unpunctuated", "long line")
 
 
-def generate(per_size: int, seed: int) -> list[RawDocument]:
+def generate(per_size: int, seed: int, sizes: tuple[int, ...] = SIZES, exact: bool = False) -> list[RawDocument]:
+    """``per_size`` articles of each size, alternately en and nl; a size is a minimum, or with
+    ``exact`` the article's length in words (its last block cut)."""
     rng = random.Random(seed)
     documents = []
-    for size in SIZES:
+    for size in sizes:
         for k in range(per_size):
             language = "en" if k % 2 == 0 else "nl"
             parts = [f"Headline {k} about {rng.choice(CITIES)}"]
@@ -111,6 +115,8 @@ def generate(per_size: int, seed: int) -> list[RawDocument]:
                 parts.append(part)
                 words += len(part.split())
             text = "\n\n".join(parts)
+            if exact:
+                text = "".join(re.findall(r"\S+\s*", text)[:size]).strip()
             documents.append(RawDocument(text=text, origin=f"generated-{size}-{k}", language=language))
     return documents
 
@@ -124,7 +130,18 @@ def main() -> None:
     parser.add_argument("--per-size", type=int, default=6)
     parser.add_argument("--input", type=Path)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--write", type=Path, metavar="DIR",
+                        help="write --per-size generated articles of exactly --size words to DIR "
+                             "as text files (input for jobs.py --input) and stop")
+    parser.add_argument("--size", type=int, default=600)
     args = parser.parse_args()
+    if args.write:
+        args.write.mkdir(parents=True, exist_ok=True)
+        written = generate(args.per_size, args.seed, (args.size,), exact=True)
+        for k, document in enumerate(written):
+            (args.write / f"{k:05d}.txt").write_text(document.text + "\n", encoding="utf-8")
+        print(f"wrote {len(written)} articles of {args.size} words to {args.write}")
+        return
     documents = real(args.input) if args.input else generate(args.per_size, args.seed)
     started = time.perf_counter()
     for document in documents:  # a first pass loads the models and every lazily built index

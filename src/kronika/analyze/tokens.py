@@ -26,6 +26,23 @@ _TOKEN = re.compile(
 )
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+Spans = tuple[tuple[int, int], ...]
+
+_seen: tuple[str, dict[tuple[int, int], Spans]] = ("", {})
+"""The text tokenised last and its tokens per (start, end): the entity tagger and the event
+lexicon read the same sentences of the same article, which is then cut once. Swapped as one
+tuple, so a thread reading another article never sees a mix."""
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> Spans:
     """The (start, end) offsets of the tokens of ``text[start:end]``."""
-    return [match.span() for match in _TOKEN.finditer(text, start, len(text) if end is None else end)]
+    global _seen
+    end = len(text) if end is None else end
+    seen_text, spans = _seen
+    if seen_text is not text:
+        spans = {}
+        _seen = (text, spans)
+    found = spans.get((start, end))
+    if found is None:
+        found = spans[(start, end)] = tuple(match.span() for match in _TOKEN.finditer(text, start, end))
+    return found

@@ -99,6 +99,9 @@ def candidates(
                 index[entity.start], ends[entity.end], entity.start, entity.end, entity.entity_id, entity.label
             ))
     taken = {i for c in found for i in range(c.first, c.last + 1)}
+    by_first: dict[int, Candidate] = {}
+    for c in found:  # the entities by their first word, the first of each in order
+        by_first.setdefault(c.first, c)
     nouns = lexicon.sets.get("actors", frozenset())
     function = lexicon.sets.get("function", frozenset())
     for i, word in enumerate(words):
@@ -112,7 +115,7 @@ def candidates(
         ):
             first -= 1
         last = i
-        after = _following_entity(found, i)
+        after = _following_entity(found, by_first, i)
         if after is not None:
             last = after.last
         found.append(Candidate(first, last, words[first].start, words[last].end, after.entity_id if after else None))
@@ -121,12 +124,11 @@ def candidates(
     return _outermost(found)
 
 
-def _following_entity(found: list[Candidate], i: int) -> Candidate | None:
-    """An entity after "of/from/at (the)" right behind word ``i`` ("workers of X")."""
-    for c in found:
-        if i + 2 <= c.first <= i + 3:
-            return c
-    return None
+def _following_entity(found: list[Candidate], by_first: dict[int, Candidate], i: int) -> Candidate | None:
+    """An entity after "of/from/at (the)" right behind word ``i`` ("workers of X"): of
+    those starting 2 or 3 words after it, the first in ``found``."""
+    near = [c for c in (by_first.get(i + 2), by_first.get(i + 3)) if c is not None]
+    return min(near, key=found.index) if len(near) == 2 else near[0] if near else None
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:
