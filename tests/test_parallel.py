@@ -83,3 +83,23 @@ def test_the_ray_executor_without_its_extra_says_how_to_get_it(tmp_path: Path, m
     result = cli("run", str(EXAMPLES), "--db", str(tmp_path / "k.db"), "--executor", "ray")
     assert result.exit_code != 0 and 'pip install "kronika[ray]"' in result.output
     assert not (tmp_path / "k.db").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_settles_the_collector_and_gives_it_back(tmp_path: Path, jobs: int) -> None:
+    """The collector is tuned for the batch (executors/collector.py) and left as found."""
+    import gc
+
+    from kronika.executors import collector
+
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Dockers in port {n} struck on Monday.", encoding="utf-8")
+    before = gc.get_threshold()
+    results = process([str(tmp_path)], language="en", jobs=jobs)
+    next(results)
+    next(results)  # the first article is done: the run is settled
+    assert gc.get_threshold() == collector.THRESHOLDS
+    assert gc.get_freeze_count() > 0
+    assert len(list(results)) == 1
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -19,6 +19,7 @@ from kronika.analyze.quotes import find_quotes
 from kronika.analyze.sentences import split_sentences
 from kronika.analyze.times import find_times
 from kronika.errors import InputError
+from kronika.executors import collector
 from kronika.extract.events import find_events
 from kronika.ingest.build import build_article
 from kronika.ingest.document import RawDocument, Skipped
@@ -124,11 +125,18 @@ def process(
             assert isinstance(result, (Processed, Skipped))
             yield result
         return
-    for item in read_inputs(inputs):
-        if isinstance(item, Skipped):
-            yield item
-        else:
+    before = None
+    try:
+        for item in read_inputs(inputs):
+            if isinstance(item, Skipped):
+                yield item
+                continue
             yield process_document(item, language=language, published=published)
+            if before is None:  # the first article loaded what the run keeps
+                before = collector.settle()
+    finally:
+        if before is not None:
+            collector.restore(before)
 
 
 def process_document(

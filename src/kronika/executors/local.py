@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 
+from kronika.executors import collector
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.model import Published
 
@@ -55,6 +56,7 @@ def process_parallel(
         yield item if isinstance(item, Skipped) else work(item)
         if not isinstance(item, Skipped):
             break
+    before = collector.settle()  # the workers inherit it
     workers = _Workers(work, jobs)
     pending: deque[tuple[RawDocument | Skipped, Future[object] | None]] = deque()
     try:
@@ -66,6 +68,7 @@ def process_parallel(
             yield workers.result(pending)
     finally:
         workers.close()
+        collector.restore(before)
 
 
 class _Workers:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from kronika.errors import KronikaError
+from kronika.executors import collector
 from kronika.ingest.document import RawDocument, Skipped
 from kronika.link.events import (
     EventLinker,
@@ -82,6 +83,7 @@ class _Analyser:
 
     def __init__(self, language: str | None, published: Published | None) -> None:
         self.language, self.published = language, published
+        self.settled = False
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
@@ -94,6 +96,9 @@ class _Analyser:
             if isinstance(item, RawDocument):
                 item = process_document(item, language=self.language, published=self.published)
             results.append(pickle.dumps(item))
+        if not self.settled:  # the actor's process lives for the run
+            collector.settle()
+            self.settled = True
         return {"index": batch["index"], "result": np.array(results, dtype=object)}
 
 
