@@ -367,7 +367,7 @@ class _Layout:
         count = np.repeat(lengths, lengths)
         position = np.arange(len(ids)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         inside, neighbour = {}, {}
-        for offset in (*CONTEXT, *VOTE_CONTEXT):
+        for offset in dict.fromkeys((*CONTEXT, *VOTE_CONTEXT)):
             inside[offset] = (position + offset >= 0) & (position + offset < count)
             neighbour[offset] = ids[np.clip(np.arange(len(ids)) + offset, 0, max(len(ids) - 1, 0))]
         bigrams = []

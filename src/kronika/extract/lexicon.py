@@ -97,13 +97,16 @@ class Words(list[Word]):
         return self._marks
 
 
+def indexed(words: list[Word]) -> Words:
+    """``words`` as :class:`Words` (a slice or a list built elsewhere gets its own index)."""
+    return words if isinstance(words, Words) else Words(words)
+
+
 def crosses_mark(words: list[Word], i: int, j: int) -> bool:
     """Does a clause mark stand between words ``i`` and ``j``?"""
     lo, hi = min(i, j), max(i, j)
-    if isinstance(words, Words):
-        marks = words.marks_before()
-        return hi > lo + 1 and marks[hi] > marks[lo + 1]
-    return any(w.form in CLAUSE_MARKS for w in words[lo + 1 : hi])
+    marks = indexed(words).marks_before()
+    return hi > lo + 1 and marks[hi] > marks[lo + 1]
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,20 +129,17 @@ class Entry:
         if not self.needs and not self.excludes:
             return True
         own = _parts(self.words)
-        if isinstance(words, Words):
-            positions = words.positions()
+        positions = indexed(words).positions()
 
-            def stands(keys: frozenset[str]) -> bool:
-                return any(
-                    not first <= k <= last or not words[k].keys & own
-                    for key in keys for k in positions.get(key, ())
-                )
+        def stands(keys: frozenset[str]) -> bool:
+            # a word inside the entry's span counts unless it is the entry's own word: what
+            # stands inside a separated verb gives the sense ("zette … waterkanonnen in")
+            return any(
+                not first <= k <= last or not words[k].keys & own
+                for key in keys for k in positions.get(key, ())
+            )
 
-            return (not self.needs or stands(self.needs)) and not stands(self.excludes)
-        around = set().union(*(  # what stands inside a separated verb counts ("zette … waterkanonnen in")
-            w.keys for k, w in enumerate(words) if not first <= k <= last or not w.keys & own
-        ))
-        return (not self.needs or bool(self.needs & around)) and not self.excludes & around
+        return (not self.needs or stands(self.needs)) and not stands(self.excludes)
 
 
 @lru_cache(maxsize=4096)
@@ -261,14 +261,11 @@ class Lexicon:
 
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
         """Every match of an entry (of ``sections``, default all) in ``words``, in word order."""
-        present = words.positions() if isinstance(words, Words) else None
-        if present is not None:  # the words that begin an entry, found by key
-            starting = sorted(
-                ((i, key) for key in present.keys() & self.by_first.keys() for i in present[key]),
-                key=lambda hit: hit[0],
-            )
-        else:
-            starting = [(i, key) for i, word in enumerate(words) for key in word.keys]
+        present = indexed(words).positions()
+        starting = sorted(  # the words that begin an entry, found by key
+            ((i, key) for key in present.keys() & self.by_first.keys() for i in present[key]),
+            key=lambda hit: hit[0],
+        )
         clause = self.sets.get("clause", frozenset())
         found = []
         for i, key in starting:
@@ -276,7 +273,7 @@ class Lexicon:
             for section, entry in self.by_first.get(key, ()):
                 if sections is not None and section not in sections:
                     continue
-                if present is not None and not all(wanted in present for wanted in entry.words[1:]):
+                if not all(wanted in present for wanted in entry.words[1:]):
                     continue  # a word of the phrase is nowhere in the sentence
                 match = _match_rest(words, i, entry, clause)
                 if match:
