@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kronika.link import encoder
-from kronika.link.events import MentionRecord, link_records
+from kronika.link.events import MentionRecord, link_records, says_the_same
 from tests.link.test_events import clusters, record
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -37,6 +37,27 @@ def test_translated_reports_with_modes_the_lexicon_does_not_tie_link(sentence_en
     without = link_records([sale(r.id, r.mode or "") for r in records])
     assert frozenset({"en", "nl"}) not in clusters(without)
     assert clusters(link_records(records)) == {frozenset({"en", "nl"}), frozenset({"other"})}
+
+
+def test_an_undated_report_without_place_or_names_joins_a_translation_of_it(
+    sentence_encoder: encoder.SentenceEncoder,
+) -> None:
+    """Neither date, country nor a shared name anchors these two: a mention like that meets
+    only events whose sentences name what its own names, or (with the encoder) say what it
+    says. The trigger words differ (no mode in common); the third report is another merger."""
+    def merger(id: str, mode: str) -> MentionRecord:
+        return record(id, type="OTHER", mode=mode, place=None, country=None)
+
+    records = [merger("en", "merge"), merger("nl", "fusie"), merger("other", "merge")]
+    encoder.attach(sentence_encoder, records, [
+        "The two carmakers announced their merger in a joint statement.",
+        "De twee autofabrikanten maakten hun fusie bekend in een gezamenlijke verklaring.",
+        "A merger of the football club with its neighbour was rejected by the fans.",
+    ], ["merger", "fusie", "merger"])
+    assert not says_the_same(records[0], records[2])
+    assert clusters(link_records(records)) == {frozenset({"en", "nl"}), frozenset({"other"})}
+    without = link_records([merger(r.id, r.mode or "") for r in records])
+    assert frozenset({"en", "nl"}) not in clusters(without)
 
 
 def test_vectors_are_unit_length_and_cached(sentence_encoder: encoder.SentenceEncoder) -> None:

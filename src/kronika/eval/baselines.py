@@ -179,7 +179,11 @@ SUITES: dict[str, Suite] = {
         Suite("events-langs", "", _events_langs, {  # issue 17: each language's own floors
             f"{score}_{code}": 0.80 for code in EVENT_LANGUAGES for score in ("type_f1", "modality_accuracy")
         }, shipped=("events-langs-dev.jsonl",)),
-        Suite("coref", "coref/meantime-nl-en", _coref, {"event_en_nl_b3_f1": 0.70}, ("coref/meantime-nl-en",)),
+        # Issue 15: cross-language event pairs recall >= 0.20 at precision >= 0.60, met with
+        # the optional encoder (without it 0.042 at 0.536: the lexicon ties few business words).
+        Suite("coref", "coref/meantime-nl-en", _coref, {
+            "event_en_nl_b3_f1": 0.70, "enc_event_cross_pair_precision": 0.60, "enc_event_cross_pair_recall": 0.20,
+        }, ("coref/meantime-nl-en",)),
         # 0.60 until linking kept generic, background and headline mentions out of events: this
         # set labels those with the events they recall, so they now count as missed links
         # (issue 15; the floors on specific mentions are specific-dev's).
@@ -314,6 +318,8 @@ def regressions(suite: Suite, scores: Scores, baseline: Scores) -> list[str]:
             problems.append(f"{suite.name}: {name} {value:.4f} < baseline {floor:.4f}")
     for name, floor in sorted(suite.floors.items()):
         value = scores.get(name)
+        if value is None and name.startswith(OPTIONAL_PREFIX) and not encoder.available():
+            continue
         if name.endswith(LOWER_IS_BETTER):
             if value is None or value > floor:
                 problems.append(f"{suite.name}: {name} {value} above the ceiling {floor}")
