@@ -50,6 +50,7 @@ MODALITY_SECTIONS = frozenset({
     "threatened", "called_for", "denied", "negation", "hypothetical", "planned", "ongoing",
     "reversed", "prevented",
 })
+TRIGGER_SECTION = frozenset({"triggers"})
 MERGING = {"threatened": "THREATEN", "called_for": "DEMAND", "denied": "REJECT"}
 """Cue sections whose words are also triggers of these types, merged with the act they govern."""
 REVERSING = frozenset({"reversed", "prevented"})
@@ -138,20 +139,15 @@ def _sentence_events(
     article: Article, sentence: Sentence, words: list[Word], lexicon: Lexicon,
     blocked: list[tuple[int, int]], earlier: list[EventMention], entities: list[Entity], named: frozenset[str],
 ) -> list[EventMention]:
-    matches = lexicon.matches(words)
+    triggers = _triggers(lexicon.matches(words, TRIGGER_SECTION), words, blocked, lexicon)
+    if not triggers:
+        return []  # most sentences: their cue words are not read
+    matches = lexicon.matches(words, MODALITY_SECTIONS)
     counts = (
         [(q.start, q.end) for q in article.quantities if sentence.start <= q.start < sentence.end]
         if any(m.section == "negation" for m in matches) else []
     )
-    cues = [
-        m for m in matches
-        if m.section in MODALITY_SECTIONS and not (m.section == "negation" and _inside(words[m.anchor], counts))
-    ]
-    triggers = _triggers(
-        [m for m in matches if m.section == "triggers"], words, blocked, lexicon
-    )
-    if not triggers:
-        return []
+    cues = [m for m in matches if not (m.section == "negation" and _inside(words[m.anchor], counts))]
     triggers = _merge_governed(triggers, cues, words, lexicon)
     triggers = _one_per_kind(triggers)
     times = [t for t in article.times if sentence.start <= t.start and t.end <= sentence.end]
