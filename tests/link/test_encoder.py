@@ -21,42 +21,46 @@ def sentence_encoder() -> encoder.SentenceEncoder:
     return encoder.SentenceEncoder()
 
 
-def test_translated_reports_with_modes_the_lexicon_does_not_tie_link(sentence_encoder: encoder.SentenceEncoder) -> None:
-    """A Dutch and an English report of one sale, dated only by their publication, without
-    a place or shared entities: only the encoder says they are one event; a sale of
-    something else is not."""
-    def sale(id: str, mode: str) -> MentionRecord:
-        return record(id, type="OTHER", mode=mode, place=None, country=None, date="2024-05-02", guessed=True)
-
-    records = [sale("en", "sale"), sale("nl", "verko"), sale("other", "sale")]
-    encoder.attach(sentence_encoder, records, [
+SALE = (
+    ["sale", "verko", "sale"],
+    [
         "The airline announced the sale of its regional fleet to a Canadian leasing company.",
         "De luchtvaartmaatschappij kondigde de verkoop van haar regionale vloot aan een Canadese leasemaatschappij aan.",
         "Shares of the carmaker rose after strong quarterly sales of electric cars in China.",
-    ], ["sale", "verkoop", "sales"])
-    without = link_records([sale(r.id, r.mode or "") for r in records])
-    assert frozenset({"en", "nl"}) not in clusters(without)
-    assert clusters(link_records(records)) == {frozenset({"en", "nl"}), frozenset({"other"})}
-
-
-def test_an_undated_report_without_place_or_names_joins_a_translation_of_it(
-    sentence_encoder: encoder.SentenceEncoder,
-) -> None:
-    """Neither date, country nor a shared name anchors these two: a mention like that meets
-    only events whose sentences name what its own names, or (with the encoder) say what it
-    says. The trigger words differ (no mode in common); the third report is another merger."""
-    def merger(id: str, mode: str) -> MentionRecord:
-        return record(id, type="OTHER", mode=mode, place=None, country=None)
-
-    records = [merger("en", "merge"), merger("nl", "fusie"), merger("other", "merge")]
-    encoder.attach(sentence_encoder, records, [
+    ],
+    ["sale", "verkoop", "sales"],
+)
+MERGER = (
+    ["merge", "fusie", "merge"],
+    [
         "The two carmakers announced their merger in a joint statement.",
         "De twee autofabrikanten maakten hun fusie bekend in een gezamenlijke verklaring.",
         "A merger of the football club with its neighbour was rejected by the fans.",
-    ], ["merger", "fusie", "merger"])
+    ],
+    ["merger", "fusie", "merger"],
+)
+
+
+@pytest.mark.parametrize(("reports", "dated"), [(SALE, True), (MERGER, False)], ids=["publication week", "undated"])
+def test_translated_reports_with_modes_the_lexicon_does_not_tie_link(
+    sentence_encoder: encoder.SentenceEncoder, reports: tuple[list[str], list[str], list[str]], dated: bool,
+) -> None:
+    """A Dutch and an English report of one event, without a place or shared entities, their
+    trigger words of no mode in common, dated only by their publication week or not at all
+    (an undated mention without a country meets only events whose sentences name what its
+    own names, or say what it says): only the encoder says they are one event; the third
+    report, of the same kind of event, is another one."""
+    modes, sentences, triggers = reports
+
+    def report(id: str, mode: str) -> MentionRecord:
+        date = "2024-05-02" if dated else None
+        return record(id, type="OTHER", mode=mode, place=None, country=None, date=date, guessed=dated)
+
+    records = [report(id, mode) for id, mode in zip(("en", "nl", "other"), modes, strict=True)]
+    encoder.attach(sentence_encoder, records, sentences, triggers)
     assert not says_the_same(records[0], records[2])
     assert clusters(link_records(records)) == {frozenset({"en", "nl"}), frozenset({"other"})}
-    without = link_records([merger(r.id, r.mode or "") for r in records])
+    without = link_records([report(r.id, r.mode or "") for r in records])
     assert frozenset({"en", "nl"}) not in clusters(without)
 
 
