@@ -175,6 +175,8 @@ class Lexicon:
     """One-word trigger entries, for compound heads."""
     settings: dict[str, str] = field(default_factory=dict)
     """``[settings]``: ``compounds = closed`` where words are compounded without a hyphen."""
+    _by_first_in: dict[frozenset[str] | None, dict[str, list[tuple[str, Entry]]]] = field(default_factory=dict)
+    """``by_first`` restricted to some sections, per set of sections asked for (:meth:`matches`)."""
 
     def words(self, text: str, start: int, end: int) -> Words:
         """The words of ``text[start:end]`` with their lemmas and separable-verb keys."""
@@ -261,18 +263,22 @@ class Lexicon:
 
     def matches(self, words: list[Word], sections: frozenset[str] | None = None) -> list[Match]:
         """Every match of an entry (of ``sections``, default all) in ``words``, in word order."""
+        by_first = self._by_first_in.get(sections)
+        if by_first is None:  # the entries of these sections only: a sentence meets fewer keys
+            by_first = self._by_first_in[sections] = {
+                key: kept for key, entries in self.by_first.items()
+                if (kept := [(s, e) for s, e in entries if sections is None or s in sections])
+            }
         present = indexed(words).positions()
         starting = sorted(  # the words that begin an entry, found by key
-            ((i, key) for key in present.keys() & self.by_first.keys() for i in present[key]),
+            ((i, key) for key in present.keys() & by_first.keys() for i in present[key]),
             key=lambda hit: hit[0],
         )
         clause = self.sets.get("clause", frozenset())
         found = []
         for i, key in starting:
             word = words[i]
-            for section, entry in self.by_first.get(key, ()):
-                if sections is not None and section not in sections:
-                    continue
+            for section, entry in by_first[key]:
                 if not all(wanted in present for wanted in entry.words[1:]):
                     continue  # a word of the phrase is nowhere in the sentence
                 match = _match_rest(words, i, entry, clause)
