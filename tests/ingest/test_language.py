@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kronika.ingest.language import UNDETERMINED, identify_language
+from kronika.ingest.language import SAMPLE_CHARS, UNDETERMINED, identify_language
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "langid"
 LANGUAGES = ["nl", "en", "de", "fr", "es", "it", "pl", "ru", "uk", "be"]
@@ -48,3 +48,28 @@ def test_article_half_in_one_language_half_in_another_is_undetermined() -> None:
 )
 def test_language_without_a_folder_is_named_not_forced_into_ours(code: str, text: str) -> None:
     assert identify_language(text) == code
+
+
+TABLE = "\n".join(
+    f"{city} | {workers} | {share}% | {name}"
+    for city, workers, share, name in [
+        ("Lyon", 2380, 36, "Karel De Smet"), ("Gdansk", 1452, 5, "Marta Verbeek"), ("Porto", 977, 12, "Jonas Okafor"),
+        ("Ghent", 3105, 48, "Ilse Moreau"), ("Brno", 640, 9, "Tomasz Lindqvist"), ("Leeds", 2211, 27, "Anna Weber"),
+        ("Tampere", 1893, 31, "Ruben Novak"), ("Utrecht", 754, 8, "Sofia Kowalczyk"), ("Riga", 1320, 17, "Daan Hendriks"),
+        ("Lille", 2870, 41, "Olga Janssen"), ("Turin", 1105, 14, "Pieter De Smet"), ("Cork", 498, 6, "Lena Okafor"),
+    ] * 2
+)
+NAMES = ", ".join(
+    f"{first} {last}" for first in ("Olga", "Karel", "Ilse", "Tomasz", "Sofia", "Ruben", "Marta", "Jonas", "Anna")
+    for last in ("Lindqvist", "Novak", "Okafor", "De Smet", "Weber")
+) + " signed the letter."
+
+
+@pytest.mark.parametrize("code", ["en", "nl"])
+@pytest.mark.parametrize("part", [TABLE, NAMES], ids=["table", "names"])
+def test_half_that_is_a_table_or_a_list_of_names_does_not_make_an_article_undetermined(code: str, part: str) -> None:
+    """Such a half tells no language: the prose half decides."""
+    prose = " ".join(lines(code)[:8])
+    assert len(part) > SAMPLE_CHARS and len(prose) > SAMPLE_CHARS  # a sample from each
+    assert identify_language(part + "\n\n" + prose) == code
+    assert identify_language(prose + "\n\n" + part) == code

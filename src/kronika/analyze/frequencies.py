@@ -42,12 +42,13 @@ def has_word_frequencies(language: str) -> bool:
     return language in wordfreq_languages()
 
 
-def zipf(word: str, language: str) -> float:
+def zipf(word: str, language: str, wordlist: str = "best") -> float:
     """How common ``word`` is in ``language`` on wordfreq's Zipf scale (a word per billion
     is 0, "the" 7.7); 0 where wordfreq does not know the word or has no data for the
-    language."""
+    language. ``wordlist="small"`` reads only words of Zipf 3 or more (a tenth of the
+    memory: en 3 MiB against 33, ru 6 against 116) with the same values."""
     if not has_word_frequencies(language):
         return 0.0
     from wordfreq import zipf_frequency
 
-    return float(zipf_frequency(word, language))
+    return float(zipf_frequency(word, language, wordlist))
