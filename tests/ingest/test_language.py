@@ -73,3 +73,16 @@ def test_half_that_is_a_table_or_a_list_of_names_does_not_make_an_article_undete
     assert len(part) > SAMPLE_CHARS and len(prose) > SAMPLE_CHARS  # a sample from each
     assert identify_language(part + "\n\n" + prose) == code
     assert identify_language(prose + "\n\n" + part) == code
+
+
+@pytest.mark.parametrize("code", ["en", "nl"])
+def test_prose_around_a_long_table_decides_when_the_table_fills_the_middle_of_both_halves(code: str) -> None:
+    """The samples at the centre of each half fall in the list and the table; others of
+    the same half find the prose before and after them."""
+    prose = lines(code)
+    before, after = " ".join(prose[:6]), " ".join(prose[6:12])
+    middle = f"{NAMES}\n\n{TABLE}\n\n{NAMES}\n\n{TABLE}\n\n{NAMES}"
+    text = f"{before}\n\n{middle}\n\n{after}"
+    inside = range(len(before) + SAMPLE_CHARS // 2, len(before) + len(middle) - SAMPLE_CHARS // 2)
+    assert len(text) // 4 in inside and 3 * len(text) // 4 in inside  # both centre samples miss the prose
+    assert identify_language(text) == code
